@@ -1,0 +1,12 @@
+/** Engine tier: every node runs through n8n-core against the RingCentral emulator over HTTP. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
+	},
+	setupFiles: ['<rootDir>/test/setup.cjs'],
+	testTimeout: 120000,
+};

@@ -1,0 +1,74 @@
+// @ts-check
+/**
+ * The control API under /__emulator/: what tests and the e2e tier use from other processes to
+ * read the journal, inject faults and events, shape rate limits and tokens, and reset state.
+ */
+
+/**
+ * @param {any} emulator @param {string} method @param {URL} url @param {Buffer} rawBody
+ * @returns {Promise<{status?: number, body?: any}>}
+ */
+async function handleControl(emulator, method, url, rawBody) {
+	const body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+	const route = `${method} ${url.pathname.replace(/^\/__emulator/, '')}`;
+	const presenceMatch = /^(GET|PUT) \/state\/presence\/(\d+)$/.exec(route);
+	if (presenceMatch) {
+		const state = emulator.state.presence.get(presenceMatch[2]);
+		if (!state) return { status: 404, body: { message: `No user extension ${presenceMatch[2]}` } };
+		if (presenceMatch[1] === 'PUT') Object.assign(state, body);
+		return { body: state };
+	}
+	switch (route) {
+		case 'GET /health':
+			return { body: { ok: true, url: emulator.url, specValidation: emulator.spec.available, spec: emulator.spec.file } };
+		case 'GET /demo':
+			return { body: { ...emulator.demoCredentials(), extensions: [...emulator.state.extensions.values()], ids: emulator.state.ids } };
+		case 'GET /journal': {
+			const since = url.searchParams.get('since');
+			return { body: emulator.journal({ since: since === null ? undefined : Number(since) }) };
+		}
+		case 'DELETE /journal':
+			emulator.journalEntries.length = 0;
+			return { status: 204 };
+		case 'POST /faults':
+			for (const fault of [].concat(body)) emulator.faults.add(fault);
+			return { status: 201, body: emulator.faults.queue };
+		case 'DELETE /faults':
+			emulator.faults.clear();
+			return { status: 204 };
+		case 'GET /rate-limits':
+			return { body: emulator.rateLimiter.settings() };
+		case 'PUT /rate-limits':
+			emulator.rateLimiter.configure(body);
+			return { body: emulator.rateLimiter.settings() };
+		case 'POST /oauth/jwt':
+			return { body: { jwt: emulator.oauth.issueJwt(body.extensionId ?? emulator.state.ids.admin) } };
+		case 'POST /oauth/apps':
+			emulator.oauth.registerApp(body);
+			return { status: 201, body: { clientId: body.clientId } };
+		case 'POST /oauth/expire-tokens':
+			emulator.oauth.expireAccessTokens();
+			return { status: 204 };
+		case 'PUT /oauth/ttl':
+			if (body.accessTokenTtl !== undefined) emulator.oauth.accessTokenTtl = body.accessTokenTtl;
+			if (body.refreshTokenTtl !== undefined) emulator.oauth.refreshTokenTtl = body.refreshTokenTtl;
+			return { body: { accessTokenTtl: emulator.oauth.accessTokenTtl, refreshTokenTtl: emulator.oauth.refreshTokenTtl } };
+		case 'GET /violations':
+			return { body: emulator.violations };
+		case 'DELETE /violations':
+			return { body: emulator.takeViolations() };
+		case 'GET /events':
+			return { body: emulator.events };
+		case 'POST /events':
+			return { status: 201, body: emulator.emit(body.event, body.body, body.ownerId) };
+		case 'POST /reset':
+			emulator.reset();
+			emulator.faults.clear();
+			emulator.rateLimiter.configure({});
+			return { status: 204 };
+		default:
+			return { status: 404, body: { message: `Unknown control route ${route}` } };
+	}
+}
+
+module.exports = { handleControl };

@@ -1,0 +1,131 @@
+// @ts-check
+/**
+ * RingCentral's official OpenAPI spec: request/response validation and the usage-plan
+ * (x-throttling-group) of every operation. Without the file the emulator runs lenient.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const yaml = require('js-yaml');
+const { OpenAPIBackend } = require('openapi-backend');
+const addFormats = require('ajv-formats');
+
+const DEFAULT_SPEC = path.resolve(__dirname, '../../../shared/ringcentral/rc-public-openapi.yml');
+
+/** @type {Map<string, any>} */
+const cache = new Map();
+
+function specPath() {
+	return process.env.RC_OPENAPI_SPEC || DEFAULT_SPEC;
+}
+
+/**
+ * Two defects in the published file stop any strict validator from compiling it: an empty
+ * `allOf` (TcrCampaignRecord) and a `nullable` without a `type`. Both are repaired here the
+ * way OpenAPI defines them, so nothing else in the spec is relaxed.
+ * @param {any} node
+ */
+function repairSpec(node) {
+	if (Array.isArray(node)) {
+		node.forEach(repairSpec);
+		return;
+	}
+	if (!node || typeof node !== 'object') return;
+	if (Array.isArray(node.allOf) && node.allOf.length === 0) delete node.allOf;
+	if (node.nullable === true && node.type === undefined) {
+		const inner = { ...node };
+		delete inner.nullable;
+		for (const key of Object.keys(node)) delete node[key];
+		node.anyOf = [inner, { type: 'null' }];
+	}
+	Object.values(node).forEach(repairSpec);
+}
+
+/** @returns {Promise<SpecModel>} */
+async function loadSpec(file = specPath()) {
+	if (cache.has(file)) return cache.get(file);
+	const promise = (async () => {
+		if (!fs.existsSync(file)) return new SpecModel(null, file);
+		const definition = /** @type {any} */ (yaml.load(fs.readFileSync(file, 'utf8')));
+		repairSpec(definition);
+		const api = new OpenAPIBackend({
+			definition,
+			quick: true,
+			coerceTypes: true,
+			ajvOpts: { strict: false, unicodeRegExp: false, allErrors: true, logger: false },
+			customizeAjv: (ajv) => {
+				addFormats(ajv);
+				return ajv;
+			},
+		});
+		await api.init();
+		return new SpecModel(api, file);
+	})();
+	cache.set(file, promise);
+	return await promise;
+}
+
+class SpecModel {
+	/** @param {any} api @param {string} file */
+	constructor(api, file) {
+		this.api = api;
+		this.file = file;
+		this.available = Boolean(api);
+		/** @type {Map<string, {method: string, path: string, group: string, operation: any}>} */
+		this.operations = new Map();
+		if (!api) return;
+		for (const [route, item] of Object.entries(api.definition.paths)) {
+			for (const [method, operation] of Object.entries(/** @type {any} */ (item))) {
+				if (!operation?.operationId) continue;
+				this.operations.set(operation.operationId, {
+					method: method.toUpperCase(),
+					path: route,
+					group: operation['x-throttling-group'] ?? 'Medium',
+					operation,
+				});
+			}
+		}
+	}
+
+	/** @param {string} operationId */
+	groupOf(operationId) {
+		return this.operations.get(operationId)?.group;
+	}
+
+	/**
+	 * @param {string} operationId
+	 * @param {{method: string, path: string, query: Record<string, any>, headers: Record<string, any>, body: any}} request
+	 * @returns {Array<{parameter: string, message: string}>}
+	 */
+	validateRequest(operationId, request) {
+		if (!this.api) return [];
+		const result = this.api.validateRequest({ ...request, query: { ...request.query } }, operationId);
+		return (result.errors ?? []).map(describeAjvError);
+	}
+
+	/** @param {string} operationId @param {number} status @param {any} body */
+	validateResponse(operationId, status, body) {
+		if (!this.api) return [];
+		const entry = this.operations.get(operationId);
+		const declared = entry?.operation.responses?.[String(status)];
+		if (!declared?.content?.['application/json']?.schema) return [];
+		const result = this.api.validateResponse(body, operationId, status);
+		return (result.errors ?? []).map(describeAjvError);
+	}
+}
+
+/** Turns an Ajv error into RingCentral's vocabulary: the offending parameter and why. */
+function describeAjvError(/** @type {any} */ error) {
+	const segments = String(error.instancePath ?? '').split('/').filter(Boolean);
+	const where = segments[0];
+	let rest = segments.slice(1);
+	if (error.keyword === 'required' && error.params?.missingProperty) rest = [...rest, error.params.missingProperty];
+	if (error.keyword === 'additionalProperties' && error.params?.additionalProperty) {
+		rest = [...rest, error.params.additionalProperty];
+	}
+	const parameter = rest.map((s) => (/^\d+$/.test(s) ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') || where || 'body';
+	let message = error.message ?? 'is invalid';
+	if (error.keyword === 'enum') message = `must be one of ${error.params.allowedValues.join(', ')}`;
+	return { parameter, message, location: where };
+}
+
+module.exports = { loadSpec, specPath, repairSpec };
