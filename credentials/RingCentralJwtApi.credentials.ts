@@ -7,9 +7,11 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
-import { UserError } from 'n8n-workflow';
+import { createHash } from 'crypto';
+import { UserError, sleep } from 'n8n-workflow';
 
-import { describeTokenEndpointError } from '../nodes/RingCentral/shared/errors';
+import { describeTokenEndpointError, readHttpFailure } from '../nodes/RingCentral/shared/errors';
+import { retryAfterSeconds } from '../nodes/RingCentral/shared/rateLimit';
 import { resolveServerUrl, serverProperties, serverUrlExpression } from '../nodes/RingCentral/shared/server';
 
 export class RingCentralJwtApi implements ICredentialType {
@@ -40,7 +42,7 @@ export class RingCentralJwtApi implements ICredentialType {
 		},
 		{
 			displayName: 'JWT',
-			name: 'jwt',
+			name: 'jwtToken',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -59,32 +61,7 @@ export class RingCentralJwtApi implements ICredentialType {
 
 	/** Exchanges the JWT for an access token; n8n calls this again when a request answers 401. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const clientAuth = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
-		const form = new URLSearchParams({
-			grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-			assertion: String(credentials.jwt ?? ''),
-		});
-		try {
-			const token = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${resolveServerUrl(credentials)}/restapi/oauth/token`,
-				headers: {
-					Authorization: `Basic ${clientAuth}`,
-					'Content-Type': 'application/x-www-form-urlencoded',
-					Accept: 'application/json',
-				},
-				body: form.toString(),
-				json: true,
-			})) as { access_token?: string };
-			if (!token.access_token) {
-				throw new UserError('RingCentral returned no access token for the JWT');
-			}
-			return { accessToken: token.access_token };
-		} catch (error) {
-			if (error instanceof UserError) throw error;
-			// A fresh error: the original carries the request, whose body holds the JWT.
-			throw new UserError(`RingCentral rejected the JWT sign-in: ${describeTokenEndpointError(error)}`);
-		}
+		return { accessToken: await signInOnce(this, credentials) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -102,4 +79,77 @@ export class RingCentralJwtApi implements ICredentialType {
 			url: '/restapi/v1.0/account/~/extension/~',
 		},
 	};
+}
+
+/** A JWT sign-in shared by every request that needs one at the same moment, and its result. */
+interface SignIn {
+	pending?: Promise<string>;
+	token?: string;
+	at: number;
+}
+
+const signIns = new Map<string, SignIn>();
+/** A token obtained this recently by a concurrent request is reused instead of signing in again. */
+const REUSE_WINDOW_MS = 30_000;
+const MAX_THROTTLED_RETRIES = 3;
+
+/**
+ * Declarative nodes send all items at once, so an expired token makes every in-flight request
+ * answer 401 and ask n8n to re-authenticate. RingCentral's Auth group allows about 5 sign-ins a
+ * minute, so those must collapse into one exchange.
+ */
+async function signInOnce(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const key = createHash('sha256')
+		.update(`${resolveServerUrl(credentials)}|${credentials.clientId}|${credentials.jwtToken}`)
+		.digest('hex');
+	const current = signIns.get(key);
+	if (current?.pending) return await current.pending;
+	if (current?.token && current.token !== credentials.accessToken && Date.now() - current.at < REUSE_WINDOW_MS) {
+		return current.token;
+	}
+	const pending = exchangeJwt(helper, credentials);
+	signIns.set(key, { pending, at: Date.now() });
+	try {
+		const token = await pending;
+		signIns.set(key, { token, at: Date.now() });
+		return token;
+	} catch (error) {
+		signIns.delete(key);
+		throw error;
+	}
+}
+
+async function exchangeJwt(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const clientAuth = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
+	const form = new URLSearchParams({
+		grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+		assertion: String(credentials.jwtToken ?? ''),
+	});
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const token = (await helper.helpers.httpRequest({
+				method: 'POST',
+				url: `${resolveServerUrl(credentials)}/restapi/oauth/token`,
+				headers: {
+					Authorization: `Basic ${clientAuth}`,
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
+				body: form.toString(),
+				json: true,
+			})) as { access_token?: string };
+			if (!token.access_token) throw new UserError('RingCentral returned no access token for the JWT');
+			return token.access_token;
+		} catch (error) {
+			if (error instanceof UserError) throw error;
+			const failure = readHttpFailure(error);
+			const wait = failure.status === 429 ? (retryAfterSeconds(failure) ?? 30) : undefined;
+			if (wait !== undefined && attempt < MAX_THROTTLED_RETRIES) {
+				await sleep(wait * 1000);
+				continue;
+			}
+			// A fresh error: the original carries the request, whose body holds the JWT.
+			throw new UserError(`RingCentral rejected the JWT sign-in: ${describeTokenEndpointError(error)}`);
+		}
+	}
 }

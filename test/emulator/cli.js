@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 /** `npm run emulator`: a RingCentral emulator on localhost with demo credentials. */
 const { createEmulator } = require('./server');
 

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The control API under /__emulator/: what tests and the e2e tier use from other processes to
  * read the journal, inject faults and events, shape rate limits and tokens, and reset state.

@@ -1,4 +1,3 @@
-// @ts-check
 /** RingCentral's error bodies: the v1.0 form (legacy top-level code plus errors[]) and the OAuth form. */
 
 class RcError extends Error {

@@ -1,4 +1,3 @@
-// @ts-check
 /** Fault injection: the next N matching requests fail (or stall) the way RingCentral's edge can. */
 const { errors } = require('./errors');
 

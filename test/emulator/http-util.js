@@ -1,4 +1,3 @@
-// @ts-check
 /** Wire formats shared by every area: page/cursor pagination and multipart/mixed batch answers. */
 const crypto = require('node:crypto');
 const { errors } = require('./errors');

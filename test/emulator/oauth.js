@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * RingCentral's OAuth 2.0 endpoints: authorization code (with PKCE), refresh-token rotation,
  * the JWT bearer grant, revocation, and the bearer check every API route goes through.

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * RingCentral's per-user, per-app usage-plan groups: fixed windows, headers on every response,
  * 429 CMN-301 with Retry-After when a window is exhausted, and a penalty that every request made

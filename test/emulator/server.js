@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The RingCentral emulator: a local HTTP server that answers like platform.ringcentral.com —
  * OAuth, bearer checks, usage-plan rate limits, RingCentral's error bodies, pagination, batch

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * RingCentral's official OpenAPI spec: request/response validation and the usage-plan
  * (x-throttling-group) of every operation. Without the file the emulator runs lenient.

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The emulated company: one account with extensions of several types, call queues with members,
  * and per-user presence. Deterministic so tests can name what they expect.

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Runs nodes through n8n-core's own WorkflowExecute (the declarative RoutingNode n8n really uses)
  * with real credential objects: generic `authenticate` blocks and `preAuthentication` are applied

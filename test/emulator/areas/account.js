@@ -1,4 +1,3 @@
-// @ts-check
 /** API versions and the current extension: what a credential test and a health check read. */
 const { accountOf, extensionOf } = require('./common');
 const { errors } = require('../errors');

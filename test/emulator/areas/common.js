@@ -1,4 +1,3 @@
-// @ts-check
 /** Helpers every area uses: `~` expansion, ownership checks, flags. */
 const { RcError, errors } = require('../errors');
 

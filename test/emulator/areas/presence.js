@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Presence: user, account, call-queue, agent-queue and unified presence, with RingCentral's rules:
  * non-user extension types read as Offline without telephony/message/user/DND fields, a user who

@@ -1,0 +1,88 @@
+import type { INodeCredentialDescription, INodeProperties, IDisplayOptions } from 'n8n-workflow';
+
+import { serverUrlExpression } from './server';
+
+/** Both credentials, chosen by the Authentication field every node starts with. */
+export const credentials: INodeCredentialDescription[] = [
+	{ name: 'ringCentralOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{ name: 'ringCentralJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
+];
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'OAuth2', value: 'oAuth2', description: 'Sign in as a RingCentral user through the browser' },
+		{ name: 'JWT', value: 'jwt', description: 'Server-to-server, with a JWT credential issued for a user' },
+	],
+	default: 'oAuth2',
+};
+
+export const requestDefaults = {
+	baseURL: serverUrlExpression('$credentials'),
+	json: true,
+	headers: { Accept: 'application/json' },
+};
+
+export function accountIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Account ID',
+		name: 'accountId',
+		type: 'string',
+		default: '~',
+		required: true,
+		description: 'RingCentral account ID, or ~ for the account of the signed-in user',
+		displayOptions,
+	};
+}
+
+export function extensionIdField(
+	displayOptions: IDisplayOptions,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: 'Extension ID',
+		name: 'extensionId',
+		type: 'string',
+		default: '~',
+		required: true,
+		description: 'Internal ID of the extension (not its short number), or ~ for the signed-in user',
+		displayOptions,
+		...overrides,
+	};
+}
+
+/** Return All + Limit for a list; the transport turns them into page sizes and stops early. */
+export function returnAllFields(displayOptions: IDisplayOptions, maxPageSize: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			hint: `RingCentral is asked for at most ${maxPageSize} per request`,
+			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+/** URL segment from a field, so `~`, ids and expressions all land safely in the path. */
+export function pathParameter(name: string): string {
+	return `{{ encodeURIComponent(String($parameter["${name}"]).trim()) }}`;
+}
+
+/** displayOptions showing a field for some operations of one resource. */
+export function showFor(resource: string, operations: string[]): IDisplayOptions {
+	return { show: { resource: [resource], operation: operations } };
+}

@@ -1,0 +1,145 @@
+import { sleep } from 'n8n-workflow';
+
+import type { HttpFailure } from './errors';
+
+/** Slack added to every estimated window end: the server's window starts when our request lands. */
+const WINDOW_MARGIN_MS = 25;
+/** RingCentral: "If Retry-After is not returned, the original request should be retried in 30 seconds". */
+const DEFAULT_RETRY_AFTER_S = 30;
+
+/**
+ * Paces one usage-plan group (Light, Medium, Heavy, Auth) for one credential.
+ *
+ * Declarative nodes send every item's request at once, so pacing must be a gate all requests of
+ * a group pass through. It learns the limit from RingCentral's X-Rate-Limit-* headers (one probe
+ * request first), spends the window's budget, then waits for the window to pass instead of
+ * provoking 429s — during RingCentral's penalty every new request restarts the penalty. The
+ * server's Remaining count always wins over the local estimate, so other workers, workflows
+ * and apps sharing the quota are respected.
+ */
+export class UsageGate {
+	private learned = false;
+
+	private untracked = false;
+
+	private limit = 0;
+
+	private windowMs = 60_000;
+
+	private tokens = 0;
+
+	private windowEndsAt = 0;
+
+	private blockedUntil = 0;
+
+	private inFlight = 0;
+
+	private probeSentAt = 0;
+
+	private waiters: Array<() => void> = [];
+
+	async acquire(signal?: AbortSignal): Promise<void> {
+		for (;;) {
+			if (signal?.aborted) throw new Error('Execution was cancelled');
+			const now = Date.now();
+			if (now < this.blockedUntil) {
+				await sleep(this.blockedUntil - now);
+				continue;
+			}
+			if (this.untracked) break;
+			if (!this.learned) {
+				if (this.inFlight === 0) {
+					this.probeSentAt = now;
+					break;
+				}
+				await this.nextChange();
+				continue;
+			}
+			if (this.tokens <= 0 && now >= this.windowEndsAt) {
+				this.tokens = this.limit;
+				this.windowEndsAt = now + this.windowMs + WINDOW_MARGIN_MS;
+			}
+			if (this.tokens > 0) {
+				this.tokens--;
+				break;
+			}
+			await sleep(Math.max(1, this.windowEndsAt - now));
+		}
+		this.inFlight++;
+	}
+
+	/**
+	 * Called once per acquired request with the response's headers. `answered` is false when no
+	 * response arrived (connection failure), which teaches nothing about the limits.
+	 */
+	release(headers: Record<string, string>, answered = true): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		const limit = Number(headers['x-rate-limit-limit']);
+		const remaining = Number(headers['x-rate-limit-remaining']);
+		const windowSeconds = Number(headers['x-rate-limit-window']);
+		if (!Number.isFinite(limit) || !Number.isFinite(remaining)) {
+			// A group RingCentral does not meter (or a proxy that strips headers): stop pacing it.
+			if (answered && !this.learned) this.untracked = true;
+			this.wake();
+			return;
+		}
+		this.untracked = false;
+		if (Number.isFinite(windowSeconds) && windowSeconds > 0) this.windowMs = windowSeconds * 1000;
+		this.limit = limit;
+		// Requests still in flight have not been counted by the server yet.
+		const budget = remaining - this.inFlight;
+		if (!this.learned) {
+			this.learned = true;
+			this.tokens = budget;
+			// If the probe opened the window we know when it ends; otherwise assume a whole window.
+			const windowStart = remaining === limit - 1 ? this.probeSentAt : Date.now();
+			this.windowEndsAt = windowStart + this.windowMs + WINDOW_MARGIN_MS;
+		} else {
+			this.tokens = Math.min(this.tokens, budget);
+		}
+		if (this.tokens <= 0) this.windowEndsAt = Math.max(this.windowEndsAt, Date.now());
+		this.wake();
+	}
+
+	/** A 429: nothing more until Retry-After has passed, then a fresh window. */
+	throttled(failure: HttpFailure): number {
+		const seconds = retryAfterSeconds(failure) ?? DEFAULT_RETRY_AFTER_S;
+		const until = Date.now() + seconds * 1000 + WINDOW_MARGIN_MS;
+		this.blockedUntil = Math.max(this.blockedUntil, until);
+		this.tokens = 0;
+		this.windowEndsAt = this.blockedUntil;
+		return seconds;
+	}
+
+	private nextChange(): Promise<void> {
+		return new Promise((resolve) => this.waiters.push(resolve));
+	}
+
+	private wake(): void {
+		const waiters = this.waiters;
+		this.waiters = [];
+		for (const resolve of waiters) resolve();
+	}
+}
+
+export function retryAfterSeconds(failure: HttpFailure): number | undefined {
+	const raw = failure.headers['retry-after'];
+	if (raw === undefined) return undefined;
+	const seconds = Number(raw);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds);
+	const date = Date.parse(raw);
+	return Number.isFinite(date) ? Math.max(0, (date - Date.now()) / 1000) : undefined;
+}
+
+const gates = new Map<string, UsageGate>();
+
+/** The gate of one credential's usage-plan group (per process; the server's headers keep it honest). */
+export function usageGate(credentialKey: string, group: string): UsageGate {
+	const key = `${credentialKey}|${group.toLowerCase()}`;
+	let gate = gates.get(key);
+	if (!gate) {
+		gate = new UsageGate();
+		gates.set(key, gate);
+	}
+	return gate;
+}

@@ -1,0 +1,87 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { recordsFromRows, rowId } from '../../RingCentral/shared/bodies';
+import { accountIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { ringCentralRoute } from '../../RingCentral/shared/transport';
+
+const RESOURCE = 'callQueuePresence';
+const URL = `=/restapi/v1.0/account/${pathParameter('accountId')}/call-queues/${pathParameter('callQueueId')}/presence`;
+
+export const callQueuePresenceOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get the presence of call queue members',
+			description: 'Whether each member of a call queue takes calls of this queue and of queues in general',
+			routing: ringCentralRoute({ method: 'GET', url: URL, group: 'Light' }),
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update the presence of call queue members',
+			description: 'Turn taking calls of this queue on or off for some members (needs admin rights)',
+			routing: ringCentralRoute({
+				method: 'PUT',
+				url: URL,
+				group: 'Medium',
+				prepare: [
+					recordsFromRows('members', 'member', 'records', (row: IDataObject, position: number) => ({
+						member: { id: rowId(row, 'memberId', 'member extension ID', position) },
+						acceptCurrentQueueCalls: row.acceptCurrentQueueCalls as boolean,
+					})),
+				],
+			}),
+		},
+	],
+	default: 'get',
+};
+
+export const callQueuePresenceFields: INodeProperties[] = [
+	accountIdField(showFor(RESOURCE, ['get', 'update'])),
+	{
+		displayName: 'Call Queue ID',
+		name: 'callQueueId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Internal extension ID of the call queue',
+		displayOptions: showFor(RESOURCE, ['get', 'update']),
+	},
+	{
+		displayName: 'Members',
+		name: 'members',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Member',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['update']),
+		options: [
+			{
+				displayName: 'Member',
+				name: 'member',
+				values: [
+					{
+						displayName: 'Member Extension ID',
+						name: 'memberId',
+						type: 'string',
+						default: '',
+						description: 'Internal extension ID of a queue member',
+					},
+					{
+						displayName: 'Accept Calls of This Queue',
+						name: 'acceptCurrentQueueCalls',
+						type: 'boolean',
+						default: true,
+						description: 'Whether the member takes calls of this call queue',
+					},
+				],
+			},
+		],
+	},
+];
