@@ -77,4 +77,58 @@ function idList(segment) {
 		.filter(Boolean);
 }
 
-module.exports = { pageOf, multipartMixed, idList };
+/**
+ * Parses a multipart/form-data or multipart/mixed request body into parts. Handles \r\n or \n
+ * line endings; the JSON part is recognised by its Content-Type, whatever its name.
+ * @param {Buffer} raw @param {string} contentType
+ * @returns {Array<{ name?: string, fileName?: string, contentType: string, headers: Record<string, string>, data: Buffer, json?: any }>}
+ */
+function parseMultipart(raw, contentType) {
+	const match = /boundary="?([^";]+)"?/i.exec(contentType ?? '');
+	if (!match) throw errors.invalidParameter('Content-Type', 'A multipart body needs a boundary.');
+	const delimiter = Buffer.from(`--${match[1]}`);
+	const parts = [];
+	let start = raw.indexOf(delimiter);
+	while (start !== -1) {
+		const next = raw.indexOf(delimiter, start + delimiter.length);
+		if (next === -1) break;
+		let section = raw.subarray(start + delimiter.length, next);
+		if (section.subarray(0, 2).toString() === '--') break;
+		section = section.subarray(section[0] === 13 ? 2 : 1);
+		const crlf = section.indexOf('\r\n\r\n');
+		const lf = section.indexOf('\n\n');
+		const [headerEnd, gap] = crlf !== -1 && (lf === -1 || crlf < lf) ? [crlf, 4] : [lf, 2];
+		if (headerEnd === -1) throw errors.invalidParameter('body', 'A multipart part has no header block.');
+		/** @type {Record<string, string>} */
+		const headers = {};
+		for (const line of section.subarray(0, headerEnd).toString('utf8').split(/\r?\n/)) {
+			const colon = line.indexOf(':');
+			if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		}
+		let data = section.subarray(headerEnd + gap);
+		if (data.subarray(-2).toString() === '\r\n') data = data.subarray(0, -2);
+		else if (data.subarray(-1).toString() === '\n') data = data.subarray(0, -1);
+		const disposition = headers['content-disposition'] ?? '';
+		const part = {
+			name: /name="([^"]*)"/i.exec(disposition)?.[1],
+			fileName: /filename="([^"]*)"/i.exec(disposition)?.[1],
+			contentType: headers['content-type'] ?? 'text/plain',
+			headers,
+			data,
+			json: undefined,
+		};
+		if (part.contentType.includes('json')) {
+			try {
+				part.json = JSON.parse(data.toString('utf8'));
+			} catch {
+				throw new (require('./errors').RcError)(400, 'CMN-103', "JSON can't be parsed.");
+			}
+		}
+		parts.push(part);
+		start = next;
+	}
+	if (!parts.length) throw errors.invalidParameter('body', 'The multipart body has no parts.');
+	return parts;
+}
+
+module.exports = { pageOf, multipartMixed, idList, parseMultipart };

@@ -12,8 +12,17 @@ const { RateLimiter } = require('./ratelimit');
 const { Faults, faultError } = require('./faults');
 const { createState } = require('./state');
 const { handleControl } = require('./control');
+const { parseMultipart } = require('./http-util');
 
-const AREAS = [require('./areas/account'), require('./areas/presence')];
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** Every module in areas/ (except helpers) contributes routes: one file per RingCentral API area. */
+const AREAS = fs
+	.readdirSync(path.join(__dirname, 'areas'))
+	.filter((file) => file.endsWith('.js') && file !== 'common.js')
+	.sort()
+	.map((file) => require(path.join(__dirname, 'areas', file)));
 
 /**
  * @typedef {{
@@ -21,7 +30,9 @@ const AREAS = [require('./areas/account'), require('./areas/presence')];
  *   headers: http.IncomingHttpHeaders, body: any, rawBody: Buffer, baseUrl: string,
  *   auth: { accountId: string, extensionId: string, clientId: string },
  *   state: ReturnType<typeof createState>, operationId: string,
+ *   parts?: ReturnType<typeof parseMultipart>,
  *   emit: (event: string, body: any) => void,
+ *   store: <T>(name: string, init: () => T) => T,
  * }} HandlerContext
  * @typedef {{ status?: number, body?: any, headers?: Record<string, string>, raw?: string|Buffer, contentType?: string }} HandlerResult
  * @typedef {{ method: string, path: string, operationId: string, handler: (ctx: HandlerContext) => HandlerResult|Promise<HandlerResult> }} Route
@@ -64,7 +75,7 @@ class Emulator {
 		this.violations = [];
 		/** @type {Array<any>} */
 		this.events = [];
-		this.routes = AREAS.flatMap((area) => area.routes()).map((route) => ({ ...route, matcher: compile(route.path) }));
+		this.routes = AREAS.flatMap((area) => area.routes(this)).map((route) => ({ ...route, matcher: compile(route.path) }));
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((error) => {
 				this.violations.push({ kind: 'emulator-crash', message: String(error?.stack ?? error) });
@@ -77,12 +88,23 @@ class Emulator {
 
 	/** Fresh demo company and OAuth state; rate-limit windows, journal and faults are kept. */
 	reset() {
+		/** @type {Map<string, any>} per-area state (message store, call log, …), rebuilt on reset */
+		this.areaStates = new Map();
 		this.state = createState({ userCount: this.options.userCount });
 		this.oauth = new OAuthServer(
 			{ accessTokenTtl: this.options.accessTokenTtl ?? 3600, refreshTokenTtl: this.options.refreshTokenTtl ?? 604800 },
 			{ accountId: this.state.accountId, isUser: this.state.isUser, defaultExtensionId: this.state.ids.admin },
 		);
 		this.oauth.registerApp(DEMO_APP);
+	}
+
+	/**
+	 * The state an area keeps beyond the shared directory, created on first use.
+	 * @template T @param {string} name @param {() => T} init @returns {T}
+	 */
+	areaState(name, init) {
+		if (!this.areaStates.has(name)) this.areaStates.set(name, init());
+		return this.areaStates.get(name);
 	}
 
 	async start(port = 0, host = '127.0.0.1') {
@@ -193,7 +215,10 @@ class Emulator {
 			entry.group = group;
 			rateHeaders = this.rateLimiter.take(group, `${auth.clientId}:${auth.extensionId}`);
 
-			const body = parseBody(rawBody, req.headers['content-type']);
+			const parts = String(req.headers['content-type'] ?? '').startsWith('multipart/')
+				? parseMultipart(rawBody, String(req.headers['content-type']))
+				: undefined;
+			const body = parts ? multipartAsObject(parts) : parseBody(rawBody, req.headers['content-type']);
 			const query = queryObject(url.searchParams);
 			const problems = this.spec.validateRequest(route.operationId, { method, path, query, headers: req.headers, body });
 			if (problems.length) {
@@ -210,11 +235,13 @@ class Emulator {
 				headers: req.headers,
 				body,
 				rawBody,
+				parts,
 				baseUrl,
 				auth: { accountId: auth.accountId, extensionId: auth.extensionId, clientId: auth.clientId },
 				state: this.state,
 				operationId: route.operationId,
 				emit: (event, eventBody) => this.emit(event, eventBody, auth.extensionId),
+				store: (name, init) => this.areaState(name, init),
 			};
 			const result = await route.handler(ctx);
 			const status = result.status ?? (result.body === undefined && result.raw === undefined ? 204 : 200);
@@ -380,6 +407,23 @@ function parseBody(raw, contentType) {
 	return undefined;
 }
 
+/**
+ * A multipart request as the object the spec's multipart schemas describe: the JSON part's fields
+ * plus one placeholder string per file field (the spec types files as binary strings).
+ * @param {ReturnType<typeof parseMultipart>} parts
+ */
+function multipartAsObject(parts) {
+	/** @type {Record<string, any>} */
+	const body = {};
+	for (const part of parts) {
+		if (part.json && typeof part.json === 'object' && !Array.isArray(part.json)) Object.assign(body, part.json);
+		else if (part.name && body[part.name] === undefined) {
+			body[part.name] = part.fileName !== undefined || !part.contentType.startsWith('text/') ? `<${part.data.length} bytes>` : part.data.toString('utf8');
+		}
+	}
+	return body;
+}
+
 /** What the journal keeps of a request body: JSON as data, form fields minus secrets, else a size. */
 function describeBody(/** @type {Buffer} */ raw, /** @type {string|undefined} */ contentType) {
 	if (!raw.length) return undefined;
@@ -397,6 +441,22 @@ function describeBody(/** @type {Buffer} */ raw, /** @type {string|undefined} */
 			if (form[secret]) form[secret] = '<redacted>';
 		}
 		return form;
+	}
+	if (type.startsWith('multipart/')) {
+		try {
+			return {
+				parts: parseMultipart(raw, type).map((part) => ({
+					name: part.name,
+					fileName: part.fileName,
+					contentType: part.contentType,
+					size: part.data.length,
+					sha256: crypto.createHash('sha256').update(part.data).digest('hex'),
+					...(part.json !== undefined ? { json: part.json } : {}),
+				})),
+			};
+		} catch {
+			return `<${type}: ${raw.length} bytes, unparseable>`;
+		}
 	}
 	return `<${type || 'binary'}: ${raw.length} bytes>`;
 }

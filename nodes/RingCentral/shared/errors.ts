@@ -44,6 +44,9 @@ export interface RingCentralErrorDetail {
 
 /** The first specific error in a RingCentral body (v1.0 legacy form, errors[] form or OAuth form). */
 export function errorDetail(body: unknown): RingCentralErrorDetail {
+	if (Buffer.isBuffer(body) || body instanceof ArrayBuffer) {
+		return errorDetail(Buffer.from(body as Buffer).toString('utf8'));
+	}
 	if (typeof body === 'string') {
 		try {
 			return errorDetail(JSON.parse(body));

@@ -12,11 +12,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { toBinary } from './binary';
 import { lowerCaseHeaders, readHttpFailure, ringCentralError } from './errors';
 import type { HttpFailure } from './errors';
 import { isMultipartBody, parseBatchResponse } from './multipart';
 import { retryAfterSeconds, usageGate } from './rateLimit';
 import type { UsageGate } from './rateLimit';
+import { mediaUrlExpression } from './server';
 
 /** RingCentral usage-plan groups, as the spec's x-throttling-group names them. */
 export type UsagePlanGroup = 'Light' | 'Medium' | 'Heavy' | 'Auth' | 'NoThrottling';
@@ -51,6 +53,10 @@ export interface OperationRoute {
 	batch?: BatchOptions;
 	/** builds or checks the request (body from fixed collections, required choices) before it is sent */
 	prepare?: PreSendAction[];
+	/** `media`: the request goes to RingCentral's media host (recording and attachment content) */
+	host?: 'platform' | 'media';
+	/** the answer is a file: it becomes n8n binary data under the property named by this parameter */
+	download?: { binaryPropertyParameter: string; defaultFileName: (context: IExecuteSingleFunctions) => string };
 	/** shapes the final items (after pagination/batching), e.g. Simplify */
 	output?: (this: IExecuteSingleFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 }
@@ -66,10 +72,20 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  */
 export function ringCentralRoute(route: OperationRoute): INodePropertyRouting {
 	const routing: INodePropertyRouting = {
-		request: { method: route.method, url: route.url },
+		request: {
+			method: route.method,
+			url: route.url,
+			...(route.host === 'media' ? { baseURL: mediaUrlExpression('$credentials') } : {}),
+			...(route.download ? { encoding: 'arraybuffer', json: false } : {}),
+		},
 		send: { paginate: true },
 		operations: { pagination: executor(route) },
-		output: { postReceive: [observeRateLimit(route.group)] },
+		output: {
+			postReceive: [
+				observeRateLimit(route.group),
+				...(route.download ? [toBinary(route.download.binaryPropertyParameter, route.download.defaultFileName)] : []),
+			],
+		},
 	};
 	routes.set(routing, route);
 	return routing;
