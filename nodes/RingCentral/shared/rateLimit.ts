@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { HttpFailure } from './errors';
 
-/** Slack added to every estimated window end: the server's window starts when our request lands. */
+/** Slack added to every estimated window end. */
 const WINDOW_MARGIN_MS = 25;
 /** RingCentral: "If Retry-After is not returned, the original request should be retried in 30 seconds". */
 const DEFAULT_RETRY_AFTER_S = 30;
@@ -34,8 +34,6 @@ export class UsageGate {
 
 	private inFlight = 0;
 
-	private probeSentAt = 0;
-
 	private waiters: Array<() => void> = [];
 
 	async acquire(signal?: AbortSignal): Promise<void> {
@@ -48,10 +46,7 @@ export class UsageGate {
 			}
 			if (this.untracked) break;
 			if (!this.learned) {
-				if (this.inFlight === 0) {
-					this.probeSentAt = now;
-					break;
-				}
+				if (this.inFlight === 0) break;
 				await this.nextChange();
 				continue;
 			}
@@ -91,11 +86,15 @@ export class UsageGate {
 		if (!this.learned) {
 			this.learned = true;
 			this.tokens = budget;
-			// If the probe opened the window we know when it ends; otherwise assume a whole window.
-			const windowStart = remaining === limit - 1 ? this.probeSentAt : Date.now();
-			this.windowEndsAt = windowStart + this.windowMs + WINDOW_MARGIN_MS;
+			this.windowEndsAt = Date.now() + this.windowMs + WINDOW_MARGIN_MS;
 		} else {
 			this.tokens = Math.min(this.tokens, budget);
+		}
+		// Remaining = limit - 1 marks the request that opened the server's window. The server
+		// counted it before answering, so a window measured from now never ends too early, even
+		// when the request took a while to arrive.
+		if (remaining === limit - 1) {
+			this.windowEndsAt = Math.max(this.windowEndsAt, Date.now() + this.windowMs + WINDOW_MARGIN_MS);
 		}
 		if (this.tokens <= 0) this.windowEndsAt = Math.max(this.windowEndsAt, Date.now());
 		this.wake();
