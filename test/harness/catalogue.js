@@ -51,4 +51,8 @@ function fileExists(/** @type {string} */ from, /** @type {string} */ relative) 
 	return fs.existsSync(path.resolve(path.dirname(from), relative));
 }
 
-module.exports = { specOperations, seedOperations, packageEntries, loadClass, fileExists };
+function readJson(/** @type {string} */ file) {
+	return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+module.exports = { specOperations, seedOperations, packageEntries, loadClass, fileExists, readJson };

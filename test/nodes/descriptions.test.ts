@@ -2,7 +2,7 @@
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { routeOf, BATCH_IDS } from '../../nodes/RingCentral/shared/transport';
-import { fileExists, loadClass, packageEntries, seedOperations, specOperations } from '../harness/catalogue';
+import { fileExists, loadClass, packageEntries, readJson, seedOperations, specOperations } from '../harness/catalogue';
 
 /** Seed table node names → the node type that must cover their rows. */
 const NODE_OF_SEED_AREA: Record<string, string> = {
@@ -63,7 +63,8 @@ describe('package n8n block', () => {
 	});
 });
 
-describe.each(actionNodes.map((n: any) => [n.type.description.name, n]))('%s description', (_name, node: any) => {
+const nodeCases: Array<[string, any]> = actionNodes.map((n: any) => [n.type.description.name, n]);
+describe.each<[string, any]>(nodeCases)('%s description', (_name, node) => {
 	const description = node.type.description;
 
 	test('is usable as an AI tool, offers both credentials, has icons and a codex file', () => {
@@ -73,7 +74,7 @@ describe.each(actionNodes.map((n: any) => [n.type.description.name, n]))('%s des
 		for (const icon of [description.icon.light, description.icon.dark]) {
 			expect(fileExists(node.source, icon.replace(/^file:/, ''))).toBe(true);
 		}
-		const codex = require(node.source.replace(/\.ts$/, '.json'));
+		const codex = readJson(node.source.replace(/\.ts$/, '.json'));
 		expect(codex.node).toBe(`n8n-nodes-ringcentral.${description.name}`);
 	});
 
@@ -94,7 +95,7 @@ describe.each(actionNodes.map((n: any) => [n.type.description.name, n]))('%s des
 				template,
 				found: true,
 			});
-			expect({ operationId: match.operationId, group: route!.group }).toEqual({ operationId: match.operationId, group: match.group });
+			expect({ operationId: match?.operationId, group: route!.group }).toEqual({ operationId: match?.operationId, group: match?.group });
 			expect(option.action).toBeTruthy();
 			expect(option.description).toBeTruthy();
 		}

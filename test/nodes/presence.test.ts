@@ -11,6 +11,8 @@ const rc = useRingCentral({
 });
 
 type Auth = 'oAuth2' | 'jwt';
+/** A JWT whose signature the emulator did not make. */
+const FORGED_JWT = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxIn0', 'forged-signature'].join('.');
 const credentialTypeOf = (auth: Auth) => (auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api');
 
 async function connect(auth: Auth, extensionId?: string) {
@@ -476,7 +478,7 @@ describe('Presence node: errors, pairing and recovery', () => {
 			serverUrl: rc.emulator.url,
 			clientId: 'demo-client-id',
 			clientSecret: 'demo-client-secret',
-			jwtToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.forged-signature',
+			jwtToken: FORGED_JWT,
 			accessToken: '',
 		});
 		const result = await run(
