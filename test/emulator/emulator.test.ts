@@ -156,6 +156,23 @@ describe('usage-plan limits', () => {
 	});
 });
 
+describe('presence rules', () => {
+	test('batch reads take up to 30 ids; 31 answer 400 InvalidMultipartRequest', async () => {
+		const { body } = await token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: emulator.oauth.issueJwt() });
+		const ids = [...emulator.state.extensions.keys()];
+		const thirty = Array.from({ length: 30 }, (_, i) => ids[i % ids.length]).join(',');
+		const ok = await api(`/restapi/v1.0/account/~/extension/${thirty}/presence`, body.access_token);
+		expect(ok.status).toBe(207);
+		expect(ok.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary=/);
+		const tooMany = await api(`/restapi/v1.0/account/~/extension/${thirty},${ids[0]}/presence`, body.access_token);
+		expect(tooMany.status).toBe(400);
+		expect(await tooMany.json()).toMatchObject({
+			errorCode: 'InvalidMultipartRequest',
+			message: 'Extension Presence Info multipart request is limited to 30 extensions',
+		});
+	});
+});
+
 describe('faults and control API', () => {
 	test('faults injected over HTTP apply to the next matching requests and are journaled', async () => {
 		const { body } = await token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: emulator.oauth.issueJwt() });
