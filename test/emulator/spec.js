@@ -19,8 +19,9 @@ function specPath() {
 
 /**
  * Two defects in the published file stop any strict validator from compiling it: an empty
- * `allOf` (TcrCampaignRecord) and a `nullable` without a `type`. Both are repaired here the
- * way OpenAPI defines them, so nothing else in the spec is relaxed.
+ * `allOf` (TcrCampaignRecord) and a `nullable` without a `type`; and scalar query parameters marked
+ * `explode: false` (page, perPage of many lists) trip the validator's array splitting. All are
+ * repaired here the way OpenAPI defines them, so nothing else in the spec is relaxed.
  * @param {any} node
  */
 function repairSpec(node) {
@@ -30,6 +31,11 @@ function repairSpec(node) {
 	}
 	if (!node || typeof node !== 'object') return;
 	if (Array.isArray(node.allOf) && node.allOf.length === 0) delete node.allOf;
+	// `explode` only means something for arrays and objects, but the validator splits any
+	// non-exploded query value on commas, so `perPage=5` would arrive as ["5"] and be refused.
+	if (node.in === 'query' && node.explode === false && node.schema?.type && !['array', 'object'].includes(node.schema.type)) {
+		delete node.explode;
+	}
 	if (node.nullable === true && node.type === undefined) {
 		const inner = { ...node };
 		delete inner.nullable;
