@@ -65,7 +65,7 @@ cmd_ensure() {
 	if [ ! -f "$MARKER" ]; then
 		mkdir -p "$CACHE"
 		exec 9>"$CACHE/.lock"
-		flock 9
+		flock -n 9 || { log "waiting for another install to finish ..."; flock 9; }
 		# Re-check: another caller may have finished the install while we waited for the lock.
 		[ -f "$MARKER" ] || install_runtime
 		exec 9>&-
@@ -78,12 +78,19 @@ cmd_env() {
 	printf 'export PATH=%q\n' "$NODE_DIR/bin:$PATH"
 	printf 'export NODE24=%q\n' "$NODE24"
 	printf 'export N8N_BIN=%q\n' "$N8N_BIN"
-	# Keep n8n from calling home (telemetry, version check, templates, banners, ...) and quiet.
+	# Keep n8n from calling home. Diagnostics also gates PostHog, dynamic banners and the
+	# personalization survey; the mcp-registry module fetches api.n8n.io/api/mcp-servers at start;
+	# verified packages makes the editor fetch community node metadata from api.n8n.io.
 	cat <<'EOF'
 export N8N_DIAGNOSTICS_ENABLED=false
 export N8N_VERSION_NOTIFICATIONS_ENABLED=false
+export N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED=false
 export N8N_TEMPLATES_ENABLED=false
 export N8N_PERSONALIZATION_ENABLED=false
+export N8N_DYNAMIC_BANNERS_ENABLED=false
+export N8N_HIRING_BANNER_ENABLED=false
+export N8N_VERIFIED_PACKAGES_ENABLED=false
+export N8N_DISABLED_MODULES=mcp-registry
 EOF
 }
 
