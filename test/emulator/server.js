@@ -154,7 +154,7 @@ class Emulator {
 		const baseUrl = `http://${req.headers.host ?? this.url.replace(/^http:\/\//, '')}`;
 		if (url.pathname.startsWith('/__emulator/')) {
 			const answer = await handleControl(this, req.method ?? 'GET', url, rawBody);
-			this.send(res, answer.status ?? 200, answer.body);
+			this.send(res, answer.status ?? 200, answer.body, answer.headers, answer.contentType);
 			return;
 		}
 
@@ -256,7 +256,7 @@ class Emulator {
 			finish(status, result.body, result.headers);
 		} catch (error) {
 			if (error instanceof RcError || error instanceof OAuthError) {
-				finish(error.status, error.toBody(), /** @type {any} */ (error).headers ?? {});
+				finish(error.status, error.toBody(path), /** @type {any} */ (error).headers ?? {});
 				return;
 			}
 			throw error;

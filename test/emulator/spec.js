@@ -63,10 +63,30 @@ async function loadSpec(file = specPath()) {
 			},
 		});
 		await api.init();
+		splitArrayPathParameters(api);
 		return new SpecModel(api, file);
 	})();
 	cache.set(file, promise);
 	return await promise;
+}
+
+/**
+ * OpenAPI's default `simple` style serializes an array path parameter as `1,2,3` (RingCentral's
+ * batch ids); openapi-backend hands it to the validator as one string, so split it first.
+ * @param {any} api
+ */
+function splitArrayPathParameters(api) {
+	const parse = api.router.parseRequest.bind(api.router);
+	api.router.parseRequest = (/** @type {any} */ req, /** @type {any} */ operation) => {
+		const parsed = parse(req, operation);
+		for (const parameter of operation?.parameters ?? []) {
+			const value = parsed.params?.[parameter.name];
+			if (parameter.in === 'path' && parameter.schema?.type === 'array' && typeof value === 'string') {
+				parsed.params[parameter.name] = value.split(',');
+			}
+		}
+		return parsed;
+	};
 }
 
 class SpecModel {

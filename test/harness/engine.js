@@ -4,7 +4,7 @@
  * the way n8n's CLI applies them, OAuth2 refresh goes through n8n-core, and every token that n8n
  * would persist is written back to an in-memory credential store the tests can inspect.
  */
-const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 const {
 	ICredentialsHelper,
 	NodeHelpers,
@@ -249,7 +249,48 @@ function createEngine({ nodeTypes, credentialTypes }) {
 		};
 	}
 
-	return { execute, credentials: store, credentialEvents: credentialsHelper.events };
+	/**
+	 * Runs one of a node's editor methods (a `loadOptions` dropdown or a `listSearch` of a
+	 * resource locator) the way n8n's editor backend does: in n8n-core's LoadOptionsContext, with
+	 * the node's current parameters and credential.
+	 * @param {{
+	 *   type: string,
+	 *   parameters: Record<string, any>,
+	 *   credential?: { type: string, id: string },
+	 *   loadOptions?: string,
+	 *   listSearch?: string,
+	 *   filter?: string,
+	 *   paginationToken?: string,
+	 * }} run
+	 */
+	async function loadOptions(run) {
+		const nodeType = byName.get(run.type);
+		const node = {
+			id: 'node-under-test',
+			name: NODE_NAME,
+			type: `n8n-nodes-ringcentral.${run.type}`,
+			typeVersion: nodeType?.description.version ?? 1,
+			position: [0, 0],
+			parameters: run.parameters,
+			credentials: run.credential
+				? { [run.credential.type]: { id: run.credential.id, name: store.get(run.credential.id).type } }
+				: undefined,
+		};
+		const workflow = new Workflow({ id: 'engine-test', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypeRegistry });
+		const additionalData = /** @type {any} */ ({
+			credentialsHelper,
+			currentNodeParameters: run.parameters,
+			restApiUrl: 'http://localhost:5678/rest',
+			instanceBaseUrl: 'http://localhost:5678/',
+			webhookBaseUrl: 'http://localhost:5678/webhook',
+			variables: {},
+		});
+		const context = new LoadOptionsContext(workflow, /** @type {any} */ (node), additionalData, run.loadOptions ?? run.listSearch ?? '');
+		if (run.listSearch) return await nodeType.methods.listSearch[run.listSearch].call(context, run.filter, run.paginationToken);
+		return await nodeType.methods.loadOptions[/** @type {string} */ (run.loadOptions)].call(context);
+	}
+
+	return { execute, loadOptions, credentials: store, credentialEvents: credentialsHelper.events };
 }
 
 module.exports = { createEngine };

@@ -8,6 +8,11 @@ export const credentials: INodeCredentialDescription[] = [
 	{ name: 'ringCentralJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
 ];
 
+/** The credential type the Authentication field selects. */
+export function credentialTypeFor(authentication: string): 'ringCentralJwtApi' | 'ringCentralOAuth2Api' {
+	return authentication === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api';
+}
+
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
 	name: 'authentication',
@@ -23,6 +28,8 @@ export const requestDefaults = {
 	baseURL: serverUrlExpression('$credentials'),
 	json: true,
 	headers: { Accept: 'application/json' },
+	// RingCentral reads list parameters as repeated keys (type=Team&type=Direct), not type[]=…
+	arrayFormat: 'repeat' as const,
 };
 
 export function accountIdField(displayOptions: IDisplayOptions): INodeProperties {
@@ -80,6 +87,35 @@ export function returnAllFields(displayOptions: IDisplayOptions, maxPageSize: nu
 /** URL segment from a field, so `~`, ids and expressions all land safely in the path. */
 export function pathParameter(name: string): string {
 	return `{{ encodeURIComponent(String($parameter["${name}"]).trim()) }}`;
+}
+
+/** The Simplify switch that `simplified(...)` output steps read. */
+export function simplifyField(displayOptions: IDisplayOptions, what: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return a simplified version of the response instead of the raw data (${what})`,
+		displayOptions,
+	};
+}
+
+/**
+ * A routing `send.value` for dateTime fields: the picker's value without a zone is read as UTC,
+ * then sent as ISO 8601 with a zone (`iso`) or as Unix milliseconds (`epochMs`).
+ */
+export function utcDateTimeValue(format: 'iso' | 'epochMs'): string {
+	const utc = 'new Date(/(Z|[+-]\\d\\d:?\\d\\d)$/i.test(String($value)) ? String($value) : String($value) + "Z")';
+	return format === 'iso' ? `={{ ${utc}.toISOString() }}` : `={{ ${utc}.getTime() }}`;
+}
+
+/** A routing `send.value` turning comma-separated text (or an array) into a list of trimmed values. */
+export const listValue = '={{ (Array.isArray($value) ? $value : String($value).split(",")).map((v) => String(v).trim()).filter((v) => v) }}';
+
+/** URL segment from a resource locator field (its value, whichever mode the user picked). */
+export function locatorPathParameter(name: string): string {
+	return `{{ encodeURIComponent(String($parameter["${name}"]?.value ?? $parameter["${name}"]).trim()) }}`;
 }
 
 /** displayOptions showing a field for some operations of one resource. */

@@ -13,6 +13,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { toBinary } from './binary';
+import { credentialTypeFor } from './descriptions';
 import { lowerCaseHeaders, readHttpFailure, ringCentralError } from './errors';
 import type { HttpFailure } from './errors';
 import { isMultipartBody, parseBatchResponse } from './multipart';
@@ -27,12 +28,23 @@ export type UsagePlanGroup = 'Light' | 'Medium' | 'Heavy' | 'Auth' | 'NoThrottli
 export const BATCH_IDS = '__ids__';
 
 export interface ListOptions {
-	/** `page`: page/perPage + navigation.nextPage.uri; `token`: recordCount + pageToken/nextPageToken */
-	style: 'page' | 'token';
+	/**
+	 * `page`: page/perPage + navigation.nextPage.uri; `token`: recordCount + pageToken/nextPageToken;
+	 * `number`: page/perPage where the answer has no links, only `paging` (the company directory)
+	 */
+	style: 'page' | 'token' | 'number';
 	/** the endpoint's largest page, used when returning all */
 	maxPageSize: number;
+	/** page size asked for when returning all, if the endpoint has a keyword for its maximum (`max`) */
+	returnAllPageSize?: string;
 	/** property holding the records (default `records`) */
 	recordsProperty?: string;
+	/** query parameter of the page size (default `perPage`, `recordCount` for `token`) */
+	pageSizeParameter?: string;
+	/** dotted path of the next page token in the answer (default `navigation.nextPageToken`) */
+	nextPageTokenPath?: string;
+	/** where `page`/`perPage` go for `number` lists (default `query`; searches take them in the body) */
+	pagingIn?: 'query' | 'body';
 }
 
 export interface BatchOptions {
@@ -93,6 +105,46 @@ export function ringCentralRoute(route: OperationRoute): INodePropertyRouting {
 
 const routes = new WeakMap<INodePropertyRouting, OperationRoute>();
 
+/** What a retired operation tells the user, and the endpoint RingCentral removed. */
+export interface RetiredEndpoint {
+	method: IHttpRequestMethods;
+	/** the removed path, as RingCentral documented it */
+	path: string;
+	/** why there is no successor, and what to do instead */
+	message: string;
+}
+
+const retiredRoutes = new WeakMap<INodePropertyRouting, RetiredEndpoint>();
+
+/**
+ * The routing of an operation whose RingCentral endpoint was removed without a successor: kept
+ * where users look for it, it sends nothing and fails the item with a message saying so (or
+ * reports it on the item under continue-on-fail).
+ */
+export function retiredOperation(retired: RetiredEndpoint): INodePropertyRouting {
+	const routing: INodePropertyRouting = {
+		send: { paginate: true },
+		operations: {
+			async pagination(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
+				const itemIndex = this.getItemIndex();
+				const error = new NodeOperationError(this.getNode(), retired.message, {
+					itemIndex,
+					description: `RingCentral removed ${retired.method} ${retired.path}.`,
+				});
+				if (!this.continueOnFail()) throw error;
+				return [{ json: { error: retired.message, retiredEndpoint: `${retired.method} ${retired.path}` }, pairedItem: { item: itemIndex } }];
+			},
+		},
+	};
+	retiredRoutes.set(routing, retired);
+	return routing;
+}
+
+/** The retired endpoint behind an operation's routing, if it is one. */
+export function retiredEndpointOf(routing: INodePropertyRouting | undefined): RetiredEndpoint | undefined {
+	return routing ? retiredRoutes.get(routing) : undefined;
+}
+
 /** The route behind an operation's routing (description checks compare it with the spec). */
 export function routeOf(routing: INodePropertyRouting | undefined): OperationRoute | undefined {
 	return routing ? routes.get(routing) : undefined;
@@ -111,8 +163,7 @@ function observeRateLimit(group: UsagePlanGroup) {
 
 /** Pacing is per RingCentral user and app, i.e. per n8n credential. */
 function credentialKey(context: IExecuteSingleFunctions): string {
-	const authentication = context.getNodeParameter('authentication', 'oAuth2') as string;
-	const type = authentication === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api';
+	const type = credentialTypeFor(context.getNodeParameter('authentication', 'oAuth2') as string);
 	const credential = context.getNode().credentials?.[type];
 	return `${type}:${credential?.id ?? credential?.name ?? 'default'}`;
 }
@@ -216,35 +267,55 @@ async function sendList(
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)));
-	const pageSize = Math.min(list.maxPageSize, returnAll ? list.maxPageSize : limit);
+	const pageSize: number | string =
+		returnAll && list.returnAllPageSize ? list.returnAllPageSize : Math.min(list.maxPageSize, returnAll ? list.maxPageSize : limit);
 	const recordsProperty = list.recordsProperty ?? 'records';
+	const sizeParameter = list.pageSizeParameter ?? (list.style === 'token' ? 'recordCount' : 'perPage');
+	const pagingInBody = list.style === 'number' && list.pagingIn === 'body';
 	const options = { ...requestData.options, qs: { ...(requestData.options.qs ?? {}) } };
-	if (list.style === 'page') options.qs.perPage = pageSize;
-	else options.qs.recordCount = pageSize;
+	const setPaging = (values: IDataObject) => {
+		if (pagingInBody) options.body = { ...((options.body as IDataObject) ?? {}), ...values };
+		else options.qs = { ...options.qs, ...values };
+	};
+	setPaging({ [sizeParameter]: pageSize });
 
 	const records: IDataObject[] = [];
 	const seen = new Set<string>();
-	for (let page = 0; page < MAX_PAGES && records.length < limit; page++) {
+	for (let page = 1; page <= MAX_PAGES && records.length < limit; page++) {
 		const [first] = await send.call(this, route, { ...requestData, options });
 		const body = (first?.json ?? {}) as IDataObject;
 		const pageRecords = (body[recordsProperty] as IDataObject[] | undefined) ?? [];
 		records.push(...pageRecords);
-		const navigation = (body.navigation ?? {}) as IDataObject;
+		if (!pageRecords.length) break;
 		if (list.style === 'page') {
-			const next = (navigation.nextPage as IDataObject | undefined)?.uri as string | undefined;
-			if (!next || !pageRecords.length || seen.has(next)) break;
+			const next = ((body.navigation as IDataObject | undefined)?.nextPage as IDataObject | undefined)?.uri as string | undefined;
+			if (!next || seen.has(next)) break;
 			seen.add(next);
 			// nextPage.uri is absolute and already carries every query parameter.
 			options.url = next;
 			options.qs = {};
-		} else {
-			const token = navigation.nextPageToken as string | undefined;
-			if (!token || !pageRecords.length || seen.has(token)) break;
+		} else if (list.style === 'token') {
+			const token = valueAt(body, list.nextPageTokenPath ?? 'navigation.nextPageToken');
+			if (typeof token !== 'string' || !token || seen.has(token)) break;
 			seen.add(token);
 			options.qs = { ...options.qs, pageToken: token };
+		} else {
+			if (!hasNextPageNumber(body.paging as IDataObject | undefined, page, pageRecords.length)) break;
+			setPaging({ page: page + 1 });
 		}
 	}
 	return records.slice(0, limit).map((json) => ({ json }));
+}
+
+/** Page-number lists without links: totals when the server gives them, else a full page means more. */
+function hasNextPageNumber(paging: IDataObject | undefined, page: number, received: number): boolean {
+	const current = Number(paging?.page ?? page);
+	if (paging?.totalPages !== undefined) return current < Number(paging.totalPages);
+	return paging?.perPage !== undefined && received >= Number(paging.perPage);
+}
+
+function valueAt(body: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 }
 
 /** Many ids: comma-joined in batches of the endpoint's limit; one item per id, failures included. */
@@ -267,6 +338,11 @@ async function sendBatched(
 		const options = { ...requestData.options, url: url.replace(BATCH_IDS, chunk.map(encodeURIComponent).join(',')) };
 		const [answer] = await send.call(this, route, { ...requestData, options });
 		const body = answer?.json as unknown;
+		if (isEmptyBody(body)) {
+			// A bulk DELETE that fully succeeded answers 204 without parts.
+			items.push(...chunk.map((id) => ({ json: { [batch.idKey]: id, success: true } })));
+			continue;
+		}
 		if (chunk.length === 1 && !isMultipartBody(body)) {
 			items.push({ json: body as IDataObject });
 			continue;
@@ -275,7 +351,7 @@ async function sendBatched(
 		chunk.forEach((id, index) => {
 			const part = parts[index];
 			if (part && part.status < 300) {
-				items.push({ json: part.body as IDataObject });
+				items.push({ json: isEmptyBody(part.body) ? { [batch.idKey]: id, success: true } : (part.body as IDataObject) });
 				return;
 			}
 			const failure: HttpFailure = { status: part?.status, headers: {}, body: part?.body };
@@ -289,6 +365,10 @@ async function sendBatched(
 export function idList(value: unknown): string[] {
 	const raw = Array.isArray(value) ? value : String(value ?? '').split(/[\s,;]+/);
 	return raw.map((id) => String(id).trim()).filter(Boolean);
+}
+
+function isEmptyBody(body: unknown): boolean {
+	return body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
 }
 
 /** n8n expects objects; a 204 answer (no body) becomes a confirmation. */

@@ -1,0 +1,49 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import { contactsMethods } from './methods';
+import { contactFields, contactOperations } from './resources/contact';
+import { directoryEntryFields, directoryEntryOperations } from './resources/directoryEntry';
+import { favoriteFields, favoriteOperations } from './resources/favorite';
+
+export class RingCentralContacts implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'RingCentral Contacts',
+		name: 'ringCentralContacts',
+		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage personal contacts and favorites, and look people up in the RingCentral company directory',
+		defaults: { name: 'RingCentral Contacts' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		requestDefaults,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact', description: 'A contact of a user\'s personal address book' },
+					{ name: 'Directory Entry', value: 'directoryEntry', description: 'A person or extension of the company directory' },
+					{ name: 'Favorite', value: 'favorite', description: 'A user\'s favorite contacts' },
+				],
+				default: 'contact',
+			},
+			contactOperations,
+			favoriteOperations,
+			directoryEntryOperations,
+			...contactFields,
+			...favoriteFields,
+			...directoryEntryFields,
+		],
+	};
+
+	methods = contactsMethods;
+}
