@@ -17,7 +17,19 @@ async function handleControl(emulator, method, url, rawBody) {
 		if (presenceMatch[1] === 'PUT') Object.assign(state, body);
 		return { body: state };
 	}
+	const subscriptionMatch = /^POST \/subscriptions\/([^/]+)\/(blacklist|expire)$/.exec(route);
+	if (subscriptionMatch) {
+		const [, id, action] = subscriptionMatch;
+		const record = action === 'blacklist' ? emulator.subscriptions.blacklist(id, body.reason) : emulator.subscriptions.expire(id);
+		if (!record) return { status: 404, body: { message: `No subscription ${id}` } };
+		return { body: emulator.subscriptions.resource(record, emulator.url) };
+	}
 	switch (route) {
+		case 'GET /subscriptions':
+			return { body: emulator.subscriptions.all().map((/** @type {any} */ r) => emulator.subscriptions.resource(r, emulator.url)) };
+		case 'PUT /subscriptions/settings':
+			Object.assign(emulator.subscriptions.settings, body);
+			return { body: emulator.subscriptions.settings };
 		case 'GET /health':
 			return { body: { ok: true, url: emulator.url, specValidation: emulator.spec.available, spec: emulator.spec.file } };
 		case 'GET /demo':

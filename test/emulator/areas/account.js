@@ -1,8 +1,122 @@
-/** API versions and the current extension: what a credential test and a health check read. */
+/**
+ * API versions, the current extension, and the authorization profile: what a credential test, a
+ * health check and a permission check read.
+ */
 const { accountOf, extensionOf } = require('./common');
-const { errors } = require('../errors');
+const { RcError, errors } = require('../errors');
 
 const VERSION = { versionString: '1.0.62', releaseDate: '2026-08-13T00:00:00.000Z', uriString: 'v1.0' };
+
+/**
+ * The roles of the emulated company: the administrator holds company-wide permissions, every other
+ * user the standard set scoped to themselves. [permission id, scopes].
+ */
+const ROLES = {
+	admin: {
+		id: '1',
+		permissions: [
+			['ReadAccounts', ['Account']],
+			['EditAccounts', ['Account']],
+			['ReadExtensions', ['Account']],
+			['EditExtensions', ['Account']],
+			['ReadUserAnsweringRules', ['AllExtensions']],
+			['EditUserAnsweringRules', ['AllExtensions']],
+			['ReadCompanyAnsweringRules', ['Account']],
+			['EditCompanyAnsweringRules', ['Account']],
+			['ReadBlockedNumbers', ['AllExtensions']],
+			['EditBlockedNumbers', ['AllExtensions']],
+			['ReadUserForwardingFlipNumbers', ['AllExtensions']],
+			['EditUserForwardingFlipNumbers', ['AllExtensions']],
+			['ReadPresenceStatus', ['AllExtensions']],
+			['EditPresenceStatus', ['AllExtensions']],
+			['ReadCallLog', ['Self']],
+			['ReadCompanyCallLog', ['Account']],
+			['ReadCallRecording', ['AllExtensions']],
+			['ReadMessages', ['Self']],
+			['OutboundSMS', ['Self']],
+			['InternalSMS', ['Self']],
+			['OutboundFaxes', ['Self']],
+			['RingOut', ['Self']],
+			['ReadPersonalContacts', ['Self']],
+			['EditPersonalContacts', ['Self']],
+			['Users', ['UserExtensions']],
+		],
+	},
+	user: {
+		id: '3',
+		permissions: [
+			['ReadExtensions', ['Self']],
+			['ReadUserAnsweringRules', ['Self']],
+			['EditUserAnsweringRules', ['Self']],
+			['ReadCompanyAnsweringRules', ['Account']],
+			['ReadBlockedNumbers', ['Self']],
+			['EditBlockedNumbers', ['Self']],
+			['ReadUserForwardingFlipNumbers', ['Self']],
+			['EditUserForwardingFlipNumbers', ['Self']],
+			['ReadPresenceStatus', ['AllExtensions']],
+			['EditPresenceStatus', ['Self']],
+			['ReadCallLog', ['Self']],
+			['ReadCallRecording', ['Self']],
+			['ReadMessages', ['Self']],
+			['OutboundSMS', ['Self']],
+			['InternalSMS', ['Self']],
+			['OutboundFaxes', ['Self']],
+			['RingOut', ['Self']],
+			['ReadPersonalContacts', ['Self']],
+			['EditPersonalContacts', ['Self']],
+		],
+	},
+};
+
+/** @param {import('../server').HandlerContext} ctx */
+function profileOf(ctx) {
+	accountOf(ctx);
+	const id = extensionOf(ctx);
+	const self = ctx.auth.extensionId;
+	if (id !== self && !ctx.state.extensions.get(self)?.admin) {
+		throw new RcError(403, 'CMN-404', 'Attempt to access another extension', { legacyCode: 'InsufficientPermissions' });
+	}
+	const extension = ctx.state.extensions.get(id);
+	const role = extension.admin ? ROLES.admin : ROLES.user;
+	return { id, extension, role: extension.type === 'User' ? role : { id: '3', permissions: [] } };
+}
+
+/** Whether a permission's scopes reach the target extension. @param {import('../server').HandlerContext} ctx */
+function covers(ctx, /** @type {string[]} */ scopes, /** @type {string} */ ownerId, /** @type {string} */ targetId) {
+	const target = ctx.state.extensions.get(targetId);
+	return scopes.some(
+		(scope) =>
+			scope === 'Account' ||
+			scope === 'AllExtensions' ||
+			(scope === 'Self' && targetId === ownerId) ||
+			(scope === 'UserExtensions' && target.type === 'User') ||
+			(scope === 'NonUserExtensions' && target.type !== 'User'),
+	);
+}
+
+/** @param {import('../server').HandlerContext} ctx @param {string} roleId @param {[string, string[]]} entry */
+function activePermission(ctx, roleId, [id, scopes]) {
+	return {
+		permission: {
+			uri: `${ctx.baseUrl}/restapi/v1.0/dictionary/permission/${id}`,
+			id,
+			siteCompatible: 'Compatible',
+			readOnly: false,
+			assignable: true,
+		},
+		effectiveRole: { uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/user-role/${roleId}`, id: roleId },
+		scopes,
+	};
+}
+
+/** @param {import('../server').HandlerContext} ctx */
+function targetOf(ctx) {
+	const raw = ctx.query.targetExtensionId;
+	if (raw === undefined) return undefined;
+	const id = raw === '~' ? ctx.auth.extensionId : String(raw);
+	if (!ctx.state.extensions.has(id)) throw errors.invalidParameter('targetExtensionId', 'No extension has this ID.');
+	return id;
+}
 
 /** @returns {import('../server').Route[]} */
 function routes() {
@@ -50,7 +164,39 @@ function routes() {
 				};
 			},
 		},
+		{
+			method: 'GET',
+			path: '/restapi/v1.0/account/{accountId}/extension/{extensionId}/authz-profile',
+			operationId: 'readAuthorizationProfile',
+			handler: (ctx) => {
+				const { id, role } = profileOf(ctx);
+				const target = targetOf(ctx);
+				const permissions = role.permissions.filter(([, scopes]) => target === undefined || covers(ctx, scopes, id, target));
+				return {
+					body: {
+						uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${id}/authz-profile`,
+						permissions: permissions.map((entry) => activePermission(ctx, role.id, /** @type {[string, string[]]} */ (entry))),
+					},
+				};
+			},
+		},
+		{
+			method: 'GET',
+			path: '/restapi/v1.0/account/{accountId}/extension/{extensionId}/authz-profile/check',
+			operationId: 'checkUserPermission',
+			handler: (ctx) => {
+				const { id, role } = profileOf(ctx);
+				const permissionId = ctx.query.permissionId;
+				if (!permissionId) throw errors.invalidParameter('permissionId', 'Name the permission to check.');
+				const target = targetOf(ctx) ?? id;
+				const entry = /** @type {[string, string[]]|undefined} */ (role.permissions.find(([pid]) => pid === permissionId));
+				const successful = Boolean(entry && covers(ctx, entry[1], id, target));
+				const uri = new URL(`${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${id}/authz-profile/check`);
+				for (const [key, value] of Object.entries(ctx.query)) uri.searchParams.set(key, String(value));
+				return { body: { uri: uri.toString(), successful, ...(entry ? { details: activePermission(ctx, role.id, entry) } : {}) } };
+			},
+		},
 	];
 }
 
-module.exports = { routes };
+module.exports = { routes, ROLES };

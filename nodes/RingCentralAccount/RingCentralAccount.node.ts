@@ -1,0 +1,46 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import { apiFields, apiOperations } from './resources/api';
+import { authorizationProfileFields, authorizationProfileOperations } from './resources/authorizationProfile';
+import { subscriptionFields, subscriptionOperations } from './resources/subscription';
+
+export class RingCentralAccount implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'RingCentral Account',
+		name: 'ringCentralAccount',
+		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Check the RingCentral API, read user permissions and manage webhook subscriptions',
+		defaults: { name: 'RingCentral Account' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		requestDefaults,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'API', value: 'api' },
+					{ name: 'Authorization Profile', value: 'authorizationProfile' },
+					{ name: 'Subscription', value: 'subscription' },
+				],
+				default: 'api',
+			},
+			apiOperations,
+			authorizationProfileOperations,
+			subscriptionOperations,
+			...apiFields,
+			...authorizationProfileFields,
+			...subscriptionFields,
+		],
+	};
+}

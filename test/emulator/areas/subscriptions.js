@@ -1,0 +1,336 @@
+/**
+ * Webhook subscriptions: create (with RingCentral's Validation-Token handshake against the
+ * delivery address), list, read, update, renew and delete, with `~` expanded to numeric ids in the
+ * stored filters, RingCentral's limits (30 per user and app, 10-year webhook lifetime) and its
+ * SUB-* errors. The store is `emulator.subscriptions`, so a delivery engine can find the Active
+ * subscriptions, their addresses and verification tokens, and blacklist them.
+ */
+const crypto = require('node:crypto');
+const { RcError, errors } = require('../errors');
+const { postWebhook } = require('../webhook');
+
+const DEFAULT_EXPIRES_IN = 604800;
+const MAX_WEBHOOK_EXPIRES_IN = 315360000;
+const MAX_PER_EXTENSION = 30;
+
+const ACCOUNT = String.raw`/restapi/v1\.0/account/(?<account>[^/?]+)`;
+const EXTENSION = `${ACCOUNT}/extension/(?<extension>[^/?]+)`;
+const BOOLEAN = ['true', 'false'];
+const TELEPHONY = { direction: ['Inbound', 'Outbound'], missedCall: BOOLEAN, phoneNumber: null, statusCode: null, sipData: BOOLEAN, withRecordings: BOOLEAN };
+const PRESENCE = { detailedTelephonyState: BOOLEAN, sipData: BOOLEAN, aggregated: BOOLEAN, totalActiveCalls: BOOLEAN };
+const MESSAGE_TYPES = ['SMS', 'Fax', 'VoiceMail', 'Pager'];
+const DIRECTIONS = ['Inbound', 'Outbound'];
+
+/**
+ * The event filters RingCentral accepts (shared/ringcentral/platform-notes.md §2.9): a path and
+ * the query parameters it may carry, with their allowed values (null: any value).
+ * @type {Array<[RegExp, Record<string, string[]|null>]>}
+ */
+const FILTERS = /** @type {Array<[string, Record<string, string[]|null>]>} */ ([
+	[`${EXTENSION}/message-store`, { type: MESSAGE_TYPES, direction: DIRECTIONS }],
+	[`${EXTENSION}/message-store/instant`, { type: ['SMS'] }],
+	[`${EXTENSION}/voicemail`, {}],
+	[`${EXTENSION}/fax`, { direction: DIRECTIONS }],
+	[`${EXTENSION}/presence`, PRESENCE],
+	[`${EXTENSION}/presence/dnd`, {}],
+	[`${EXTENSION}/presence/line`, {}],
+	[`${EXTENSION}/presence/line/presence`, PRESENCE],
+	[`${EXTENSION}/favorite/presence`, PRESENCE],
+	[`${EXTENSION}/favorite`, {}],
+	[`${EXTENSION}/grant`, {}],
+	[`${EXTENSION}/telephony/sessions`, TELEPHONY],
+	[`${EXTENSION}`, {}],
+	[`${ACCOUNT}/extension`, {}],
+	[`${ACCOUNT}/presence`, PRESENCE],
+	[`${ACCOUNT}/telephony/sessions`, TELEPHONY],
+	[`${ACCOUNT}/call-queues/[^/?]+/presence`, {}],
+	[`${ACCOUNT}/directory/entries`, {}],
+	[`${ACCOUNT}/a2p-sms/batches(?:/[^/?]+)?`, {}],
+	[`${ACCOUNT}/a2p-sms/messages`, { direction: DIRECTIONS }],
+	[`${ACCOUNT}/a2p-sms/opt-outs`, {}],
+	['/team-messaging/v1/posts', {}],
+	['/team-messaging/v1/chats', {}],
+	['/team-messaging/v1/groups', {}],
+	[String.raw`/restapi/v1\.0/subscription/~`, { threshold: null, interval: null }],
+]).map(([path, query]) => [new RegExp(`^${path}$`), query]);
+
+const REMINDER = /^\/restapi\/v1\.0\/subscription\/~(\?|$)/;
+
+class SubscriptionStore {
+	/** @param {any} emulator */
+	constructor(emulator) {
+		this.emulator = emulator;
+		/** @type {Map<string, any>} */
+		this.records = new Map();
+		this.sequence = 0;
+		/** @type {Map<string, number>} creations in their handshake, per app and user */
+		this.pending = new Map();
+		/** how long the webhook may take to echo the Validation-Token, and how large its answer may be */
+		this.settings = { handshakeTimeoutMs: 3000, maxHandshakeResponseBytes: 1024 };
+	}
+
+	/** Every stored subscription, expired or not (delivery engines pick with `isDeliverable`). */
+	all() {
+		return [...this.records.values()];
+	}
+
+	/** @param {string} id */
+	get(id) {
+		return this.records.get(String(id));
+	}
+
+	/** @param {any} record */
+	isExpired(record, now = Date.now()) {
+		return record.expirationTime <= now;
+	}
+
+	/** Active and not expired: what RingCentral would deliver to. @param {any} record */
+	isDeliverable(record, now = Date.now()) {
+		return record.status === 'Active' && !this.isExpired(record, now);
+	}
+
+	/** @param {string} id @param {string} [reason] */
+	blacklist(id, reason = 'Webhook responses with code: [404], reason: [Not Found]') {
+		const record = this.get(id);
+		if (!record) return undefined;
+		record.status = 'Blacklisted';
+		record.blacklistedData = { blacklistedAt: new Date().toISOString(), reason };
+		return record;
+	}
+
+	/** @param {string} id */
+	expire(id) {
+		const record = this.get(id);
+		if (record) record.expirationTime = Date.now() - 1000;
+		return record;
+	}
+
+	/** @param {string} id */
+	remove(id) {
+		return this.records.delete(String(id));
+	}
+
+	/** Deterministic ids of 20 hex characters (the spec's SubscriptionId allows at most 20). */
+	nextId() {
+		this.sequence += 1;
+		return crypto.createHash('sha256').update(`subscription-${this.sequence}`).digest('hex').slice(0, 20);
+	}
+
+	/** The SubscriptionInfo RingCentral returns. @param {any} record @param {string} baseUrl */
+	resource(record, baseUrl) {
+		return {
+			uri: `${baseUrl}/restapi/v1.0/subscription/${record.id}`,
+			id: record.id,
+			creationTime: new Date(record.creationTime).toISOString(),
+			status: record.status,
+			eventFilters: [...record.eventFilters],
+			expirationTime: new Date(record.expirationTime).toISOString(),
+			expiresIn: Math.max(1, Math.round((record.expirationTime - Date.now()) / 1000)),
+			deliveryMode: { transportType: record.deliveryMode.transportType, encryption: false, address: record.deliveryMode.address },
+			...(record.blacklistedData ? { blacklistedData: { ...record.blacklistedData } } : {}),
+		};
+	}
+}
+
+/** @param {any} emulator @returns {SubscriptionStore} */
+function storeOf(emulator) {
+	return emulator.areaState('subscriptions', () => new SubscriptionStore(emulator));
+}
+
+/**
+ * Checks every filter and expands `~` to the account and the owner's extension.
+ * @param {import('../server').HandlerContext} ctx @param {string[]} filters
+ */
+function expandFilters(ctx, filters) {
+	const expanded = filters.map((filter) => {
+		const [path, query = ''] = filter.trim().split('?');
+		const concrete = path
+			.replace(/^(\/restapi\/v1\.0\/account\/)~(?=\/|$)/, `$1${ctx.state.accountId}`)
+			.replace(/(\/extension\/)~(?=\/|$)/, `$1${ctx.auth.extensionId}`);
+		const known = FILTERS.find(([pattern]) => pattern.test(concrete));
+		if (!known) throw invalidFilter(filter);
+		const params = new URLSearchParams(query);
+		for (const [key, value] of params) {
+			const allowed = known[1][key];
+			if (allowed === undefined || (allowed !== null && !allowed.includes(value))) throw invalidFilter(filter);
+		}
+		const groups = /** @type {RegExpExecArray} */ (known[0].exec(concrete)).groups ?? {};
+		if (groups.account && groups.account !== ctx.state.accountId) {
+			throw new RcError(403, 'SUB-406', 'Not allowed subscribe for events to extensions of other account');
+		}
+		if (groups.extension && !ctx.state.extensions.has(groups.extension)) {
+			throw new RcError(403, 'SUB-408', 'Not allowed subscribe for unknown user');
+		}
+		return query ? `${concrete}?${query}` : concrete;
+	});
+	if (expanded.every((filter) => REMINDER.test(filter))) {
+		throw new RcError(400, 'SUB-515', 'Subscription containing only reminder filter is not allowed');
+	}
+	return expanded;
+}
+
+/** @param {string} filter */
+function invalidFilter(filter) {
+	return new RcError(400, 'SUB-508', 'Invalid event filters', { parameterName: 'eventFilters', extra: { parameterValue: filter } });
+}
+
+/** @param {any} expiresIn */
+function lifetime(expiresIn) {
+	if (expiresIn === undefined) return DEFAULT_EXPIRES_IN;
+	if (expiresIn > MAX_WEBHOOK_EXPIRES_IN) {
+		throw errors.invalidParameter('expiresIn', `WebHook subscriptions live at most ${MAX_WEBHOOK_EXPIRES_IN} seconds.`);
+	}
+	return expiresIn;
+}
+
+/**
+ * RingCentral's test POST before it creates a webhook subscription: the address must answer 200
+ * within the time limit, echo the Validation-Token header, and keep its answer small.
+ * @param {SubscriptionStore} subscriptions @param {string} address @param {string|undefined} verificationToken
+ */
+async function handshake(subscriptions, address, verificationToken) {
+	const token = crypto.randomBytes(16).toString('hex');
+	const answer = await postWebhook(address, {
+		headers: { 'Validation-Token': token, ...(verificationToken ? { 'Verification-Token': verificationToken } : {}) },
+		timeoutMs: subscriptions.settings.handshakeTimeoutMs,
+	});
+	if ('failure' in answer) {
+		if (answer.failure === 'timeout') throw new RcError(400, 'SUB-520', 'Validation Token is not returned');
+		throw errors.invalidParameter('deliveryMode.address', `The webhook could not be reached (${answer.code ?? 'no answer'}).`);
+	}
+	if (answer.status !== 200) {
+		throw new RcError(400, 'SUB-522', `WebHook responds with incorrect HTTP status. HTTP status is ${answer.status}`);
+	}
+	if (answer.size > subscriptions.settings.maxHandshakeResponseBytes) {
+		throw new RcError(400, 'SUB-525', 'WebHook server response is invalid');
+	}
+	if (answer.headers['validation-token'] !== token) throw new RcError(400, 'SUB-520', 'Validation Token is not returned');
+}
+
+/** @returns {import('../server').Route[]} */
+function routes(/** @type {any} */ emulator) {
+	Object.defineProperty(emulator, 'subscriptions', { configurable: true, get: () => storeOf(emulator) });
+
+	/** The caller's own subscription (other users' and apps' subscriptions do not exist for it). @param {import('../server').HandlerContext} ctx */
+	const own = (ctx) => {
+		const record = storeOf(emulator).get(ctx.params.subscriptionId);
+		if (!record || record.clientId !== ctx.auth.clientId || record.ownerId !== ctx.auth.extensionId) {
+			throw errors.notFound('subscriptionId');
+		}
+		return record;
+	};
+	/** @param {import('../server').HandlerContext} ctx */
+	const live = (ctx) => {
+		const record = own(ctx);
+		if (storeOf(emulator).isExpired(record)) {
+			throw new RcError(404, 'SUB-507', `Subscription [${record.id}] was expired`, { parameterName: 'subscriptionId' });
+		}
+		return record;
+	};
+	/** @param {any} record @param {number} expiresIn */
+	const extend = (record, expiresIn) => {
+		record.expiresIn = expiresIn;
+		record.expirationTime = Date.now() + expiresIn * 1000;
+	};
+
+	return [
+		{
+			method: 'GET',
+			path: '/restapi/v1.0/subscription',
+			operationId: 'listSubscriptions',
+			handler: (ctx) => {
+				const subscriptions = storeOf(emulator);
+				const records = subscriptions
+					.all()
+					.filter((r) => r.clientId === ctx.auth.clientId && r.ownerId === ctx.auth.extensionId && !subscriptions.isExpired(r))
+					.map((r) => subscriptions.resource(r, ctx.baseUrl));
+				return { body: { uri: `${ctx.baseUrl}/restapi/v1.0/subscription`, records } };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/restapi/v1.0/subscription',
+			operationId: 'createSubscription',
+			handler: async (ctx) => {
+				const subscriptions = storeOf(emulator);
+				const body = ctx.body;
+				const eventFilters = expandFilters(ctx, body.eventFilters);
+				const expiresIn = lifetime(body.expiresIn);
+				const owner = `${ctx.auth.clientId}:${ctx.auth.extensionId}`;
+				const mine = subscriptions
+					.all()
+					.filter((r) => r.clientId === ctx.auth.clientId && r.ownerId === ctx.auth.extensionId && !subscriptions.isExpired(r));
+				// Creations still in their handshake hold a place, so parallel requests cannot overshoot the limit.
+				const pending = subscriptions.pending.get(owner) ?? 0;
+				if (mine.length + pending >= MAX_PER_EXTENSION) throw new RcError(403, 'SUB-505', 'Subscriptions limit exceeded');
+				subscriptions.pending.set(owner, pending + 1);
+				try {
+					await handshake(subscriptions, body.deliveryMode.address, body.deliveryMode.verificationToken);
+				} finally {
+					subscriptions.pending.set(owner, (subscriptions.pending.get(owner) ?? 1) - 1);
+				}
+				const record = {
+					id: subscriptions.nextId(),
+					accountId: ctx.state.accountId,
+					ownerId: ctx.auth.extensionId,
+					clientId: ctx.auth.clientId,
+					eventFilters,
+					deliveryMode: { transportType: 'WebHook', address: body.deliveryMode.address },
+					verificationToken: body.deliveryMode.verificationToken,
+					creationTime: Date.now(),
+					expiresIn,
+					expirationTime: 0,
+					status: 'Active',
+					blacklistedData: undefined,
+				};
+				extend(record, expiresIn);
+				subscriptions.records.set(record.id, record);
+				return { body: subscriptions.resource(record, ctx.baseUrl) };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/restapi/v1.0/subscription/{subscriptionId}',
+			operationId: 'readSubscription',
+			handler: (ctx) => ({ body: storeOf(emulator).resource(live(ctx), ctx.baseUrl) }),
+		},
+		{
+			method: 'PUT',
+			path: '/restapi/v1.0/subscription/{subscriptionId}',
+			operationId: 'updateSubscription',
+			handler: (ctx) => {
+				const record = live(ctx);
+				const body = ctx.body;
+				if (!body || Object.keys(body).length === 0) {
+					// An empty body renews with the default lifetime.
+					extend(record, DEFAULT_EXPIRES_IN);
+				} else {
+					record.eventFilters = expandFilters(ctx, body.eventFilters);
+					extend(record, lifetime(body.expiresIn ?? record.expiresIn));
+				}
+				return { body: storeOf(emulator).resource(record, ctx.baseUrl) };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/restapi/v1.0/subscription/{subscriptionId}/renew',
+			operationId: 'renewSubscription',
+			handler: (ctx) => {
+				const record = live(ctx);
+				extend(record, record.expiresIn);
+				return { body: storeOf(emulator).resource(record, ctx.baseUrl) };
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/restapi/v1.0/subscription/{subscriptionId}',
+			operationId: 'deleteSubscription',
+			handler: (ctx) => {
+				storeOf(emulator).remove(own(ctx).id);
+				return {};
+			},
+		},
+	];
+}
+
+module.exports = { routes, SubscriptionStore, DEFAULT_EXPIRES_IN, MAX_WEBHOOK_EXPIRES_IN };
