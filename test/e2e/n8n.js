@@ -1,0 +1,188 @@
+/**
+ * Drives a real n8n 2.41.1 (Node 24, from scripts/n8n-runtime.sh) with this package linked in as a
+ * community package, the way users get it: node types are `n8n-nodes-ringcentral.<name>`.
+ * Used by the e2e tier, the editor check and `npm start`.
+ */
+const { execFile, execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { promisify } = require('node:util');
+
+const REPO = path.resolve(__dirname, '../..');
+const PACKAGE_NAME = 'n8n-nodes-ringcentral';
+const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'RingCentral-demo-1' };
+
+/** Installs the runtime when missing (cached outside the repo) and returns the env it runs with. */
+function runtimeEnv() {
+	const script = path.join(REPO, 'scripts/n8n-runtime.sh');
+	execFileSync(script, ['ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	const exports = execFileSync(script, ['env'], { encoding: 'utf8' });
+	const env = {};
+	for (const line of exports.split('\n')) {
+		const match = /^export ([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+		if (match) env[match[1]] = execFileSync('bash', ['-c', `printf %s ${match[2]}`], { encoding: 'utf8' });
+	}
+	return env;
+}
+
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+class N8n {
+	/**
+	 * @param {{ userFolder?: string, port?: number, logFile?: string, packageDir?: string }} [options]
+	 */
+	constructor(options = {}) {
+		this.options = options;
+		this.packageDir = options.packageDir ?? REPO;
+		this.cookie = '';
+	}
+
+	async prepare() {
+		this.runtime = runtimeEnv();
+		this.userFolder = this.options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rc-n8n-'));
+		const nodesDir = path.join(this.userFolder, '.n8n/nodes/node_modules');
+		fs.mkdirSync(nodesDir, { recursive: true });
+		const link = path.join(nodesDir, PACKAGE_NAME);
+		if (!fs.existsSync(link)) fs.symlinkSync(this.packageDir, link, 'dir');
+		this.port = this.options.port ?? (await freePort());
+		this.brokerPort = await freePort();
+		this.url = `http://127.0.0.1:${this.port}`;
+		const inherited = { ...process.env };
+		// Test runners set these; n8n would silence its logger (NODE_ENV=test) or inherit hooks.
+		for (const name of ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID', 'N8N_LOG_LEVEL']) delete inherited[name];
+		this.env = {
+			...inherited,
+			...this.runtime,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_WEBHOOK_URL: `${this.url}/`,
+			N8N_EDITOR_BASE_URL: `${this.url}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		};
+		return this;
+	}
+
+	/** Runs an n8n CLI command (import:*, publish:workflow, export:*); returns its output. */
+	async cli(args) {
+		const { stdout, stderr } = await promisify(execFile)(this.runtime.NODE24, [this.runtime.N8N_BIN, ...args], {
+			env: this.env,
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		return `${stdout}${stderr}`;
+	}
+
+	/** Writes JSON to a temp file and imports it with `import:<kind>`. */
+	async importJson(kind, data) {
+		const file = path.join(this.userFolder, `import-${kind}-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(data, null, 2));
+		const output = await this.cli([`import:${kind}`, `--input=${file}`]);
+		if (!/Successfully imported/.test(output)) throw new Error(`n8n import:${kind} failed:\n${output}`);
+		return output;
+	}
+
+	async start() {
+		const log = this.options.logFile ? fs.openSync(this.options.logFile, 'a') : 'ignore';
+		this.process = spawn(this.runtime.NODE24, [this.runtime.N8N_BIN, 'start'], {
+			env: this.env,
+			stdio: ['ignore', log, log],
+			detached: false,
+		});
+		this.exited = new Promise((resolve) => this.process.once('exit', (code, signal) => resolve({ code, signal })));
+		const started = Date.now();
+		while (Date.now() - started < 120_000) {
+			const ready = await fetch(`${this.url}/healthz/readiness`).then((r) => r.ok).catch(() => false);
+			if (ready) {
+				this.startupMs = Date.now() - started;
+				return this;
+			}
+			if (this.process.exitCode !== null) throw new Error(`n8n exited during start (code ${this.process.exitCode})`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		throw new Error('n8n did not become ready within 120 s');
+	}
+
+	async stop() {
+		if (!this.process || this.process.exitCode !== null) return;
+		this.process.kill('SIGTERM');
+		const timer = setTimeout(() => this.process.kill('SIGKILL'), 20_000);
+		await this.exited;
+		clearTimeout(timer);
+	}
+
+	/** REST call to n8n's own API as the owner (cookie session). */
+	async rest(method, route, body) {
+		const response = await fetch(`${this.url}/rest${route}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+			redirect: 'manual',
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		let data;
+		try {
+			data = JSON.parse(text);
+		} catch {
+			data = text;
+		}
+		if (!response.ok) throw new Error(`n8n ${method} /rest${route} → ${response.status}: ${text.slice(0, 500)}`);
+		return data?.data ?? data;
+	}
+
+	/** The instance owner: created on first use, signed in afterwards. */
+	async signIn(owner = OWNER) {
+		try {
+			await this.rest('POST', '/owner/setup', owner);
+		} catch {
+			await this.rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		}
+		return owner;
+	}
+
+	/**
+	 * Connects an OAuth2 credential through n8n's own flow: n8n builds the authorize URL, the
+	 * RingCentral (emulator) authorize page redirects back to n8n's callback, n8n exchanges the code.
+	 */
+	async connectOAuth2(credentialId) {
+		const authorizeUrl = await this.rest('GET', `/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
+		const consent = await fetch(authorizeUrl, { redirect: 'manual' });
+		const callback = consent.headers.get('location');
+		if (consent.status !== 302 || !callback) throw new Error(`authorize did not redirect: ${consent.status}`);
+		const finished = await fetch(callback, { headers: { Cookie: this.cookie }, redirect: 'manual' });
+		const page = await finished.text();
+		if (!finished.ok || /error/i.test(page.slice(0, 2000)) && !/success/i.test(page)) {
+			throw new Error(`n8n OAuth2 callback failed: ${finished.status} ${page.slice(0, 300)}`);
+		}
+		return { authorizeUrl, callback };
+	}
+
+	/** Waits until a production webhook answers something other than "not registered". */
+	async waitForWebhook(pathName, method = 'GET', timeoutMs = 60_000) {
+		const started = Date.now();
+		while (Date.now() - started < timeoutMs) {
+			const response = await fetch(`${this.url}/webhook/${pathName}`, { method }).catch(() => undefined);
+			if (response && response.status !== 404) return Date.now() - started;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		throw new Error(`webhook ${pathName} was not registered within ${timeoutMs} ms`);
+	}
+}
+
+module.exports = { N8n, OWNER, PACKAGE_NAME, REPO, freePort };
