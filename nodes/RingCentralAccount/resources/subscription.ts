@@ -146,5 +146,8 @@ export const subscriptionFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['update']),
 		options: [{ ...expiresInField, description: 'New lifetime in seconds (default: the current one), counted from now' }],
 	},
-	...returnAllFields(showFor(RESOURCE, ['getMany']), 30),
+	// One answer holds them all (at most 30 per user and app): Limit only trims it.
+	...returnAllFields(showFor(RESOURCE, ['getMany']), 30).map((field) =>
+		field.name === 'limit' ? { ...field, hint: 'A user holds at most 30 subscriptions per app' } : field,
+	),
 ];
