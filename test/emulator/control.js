@@ -3,9 +3,11 @@
  * read the journal, inject faults and events, shape rate limits and tokens, and reset state.
  */
 
+const { deliverIncomingWebhook, uploadedFile } = require('./areas/team-messaging');
+
 /**
  * @param {any} emulator @param {string} method @param {URL} url @param {Buffer} rawBody
- * @returns {Promise<{status?: number, body?: any}>}
+ * @returns {Promise<{status?: number, body?: any, headers?: Record<string, string>, contentType?: string}>}
  */
 async function handleControl(emulator, method, url, rawBody) {
 	const body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
@@ -24,6 +26,10 @@ async function handleControl(emulator, method, url, rawBody) {
 		if (!record) return { status: 404, body: { message: `No subscription ${id}` } };
 		return { body: emulator.subscriptions.resource(record, emulator.url) };
 	}
+	const fileMatch = /^GET \/files\/([^/]+)(?:\/[^/]*)?$/.exec(route);
+	if (fileMatch) return uploadedFile(emulator, fileMatch[1]);
+	const incomingWebhookMatch = /^POST \/incoming-webhooks\/([^/]+)$/.exec(route);
+	if (incomingWebhookMatch) return deliverIncomingWebhook(emulator, incomingWebhookMatch[1], body);
 	switch (route) {
 		case 'GET /subscriptions':
 			return { body: emulator.subscriptions.all().map((/** @type {any} */ r) => emulator.subscriptions.resource(r, emulator.url)) };
