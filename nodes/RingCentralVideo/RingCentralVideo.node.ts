@@ -1,0 +1,45 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import { videoMethods } from './methods';
+import { meetingBridgeFields, meetingBridgeOperations } from './resources/meetingBridge';
+import { meetingHistoryFields, meetingHistoryOperations } from './resources/meetingHistory';
+
+export class RingCentralVideo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'RingCentral Video',
+		name: 'ringCentralVideo',
+		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Schedule RingCentral Video meetings and read the meeting history (replaces the retired RingCentral Meetings API)',
+		defaults: { name: 'RingCentral Video' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		requestDefaults,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Meeting Bridge', value: 'meetingBridge', description: 'A meeting room with its join link, PINs and settings' },
+					{ name: 'Meeting History', value: 'meetingHistory', description: 'Meetings that took place' },
+				],
+				default: 'meetingBridge',
+			},
+			meetingBridgeOperations,
+			meetingHistoryOperations,
+			...meetingBridgeFields,
+			...meetingHistoryFields,
+		],
+	};
+
+	methods = videoMethods;
+}
