@@ -17,14 +17,14 @@ export const agentQueuePresenceOperations: INodeProperties = {
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get an agent s call queue availability',
+			action: 'Get the call queue availability of an agent',
 			description: 'The call queues an extension belongs to and whether it takes calls of each',
 			routing: ringCentralRoute({ method: 'GET', url: URL, group: 'Light' }),
 		},
 		{
 			name: 'Update',
 			value: 'update',
-			action: 'Update an agent s call queue availability',
+			action: 'Update the call queue availability of an agent',
 			description: 'Take or stop taking calls of some call queues (where members may change their status)',
 			routing: ringCentralRoute({
 				method: 'PUT',
