@@ -8,13 +8,24 @@ import { chatLocator } from '../locators';
 
 const RESOURCE = 'file';
 
-/** The n8n binary file as RingCentral's `body` form part, named as the user asked or as it came. */
-async function filePart(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-	const { data, meta } = await binaryInput(this, String(this.getNodeParameter('binaryPropertyName', 'data')));
-	const chosen = String((this.getNodeParameter('fileOptions', {}) as IDataObject).fileName ?? '').trim();
-	const fileName = chosen || meta.fileName || 'file';
-	request.qs = { ...(request.qs ?? {}), name: fileName };
-	return [{ name: 'body', fileName, contentType: meta.mimeType || 'application/octet-stream', data }];
+/** The name the file gets: the one the user chose, else the binary file's own. */
+function uploadName(context: IExecuteSingleFunctions, binaryFileName?: string): string {
+	const chosen = String((context.getNodeParameter('fileOptions', {}) as IDataObject).fileName ?? '').trim();
+	return chosen || binaryFileName || 'file';
+}
+
+const binaryProperty = (context: IExecuteSingleFunctions) => String(context.getNodeParameter('binaryPropertyName', 'data'));
+
+/** The n8n binary file as RingCentral's `body` form part. */
+async function filePart(this: IExecuteSingleFunctions) {
+	const { data, meta } = await binaryInput(this, binaryProperty(this));
+	return [{ name: 'body', fileName: uploadName(this, meta.fileName), contentType: meta.mimeType || 'application/octet-stream', data }];
+}
+
+/** RingCentral names the stored file after the `name` query parameter. */
+async function nameQuery(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const name = uploadName(this, this.helpers.assertBinaryData(binaryProperty(this)).fileName);
+	return { ...request, qs: { ...(request.qs ?? {}), name } };
 }
 
 export const fileOperations: INodeProperties = {
@@ -34,7 +45,8 @@ export const fileOperations: INodeProperties = {
 				method: 'POST',
 				url: '/team-messaging/v1/files',
 				group: 'Heavy',
-				prepare: [multipartRequest(filePart)],
+				// The multipart step reads the binary input first, so a missing file gets its clear error.
+				prepare: [multipartRequest(filePart), nameQuery],
 				output: recordsOf(),
 			}),
 		},
