@@ -59,8 +59,9 @@ function multipartMixed(parts) {
 			responseDescription: p.status < 300 ? 'OK' : p.status === 404 ? 'Not Found' : 'Error',
 		})),
 	};
+	// A part without a body (a deleted id: 204) is sent empty.
 	const chunks = [statusPart, ...parts.map((p) => p.body)].map(
-		(json) => `--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(json, null, 2)}\r\n`,
+		(json) => `--${boundary}\r\nContent-Type: application/json\r\n\r\n${json === undefined ? '' : JSON.stringify(json, null, 2)}\r\n`,
 	);
 	return {
 		status: 207,

@@ -33,7 +33,7 @@ function repairSpec(node) {
 	if (Array.isArray(node.allOf) && node.allOf.length === 0) delete node.allOf;
 	// `explode` only means something for arrays and objects, but the validator splits any
 	// non-exploded query value on commas, so `perPage=5` would arrive as ["5"] and be refused.
-	if (node.in === 'query' && node.explode === false && node.schema?.type && !['array', 'object'].includes(node.schema.type)) {
+	if (node.in === 'query' && node.explode === false && isScalarSchema(node.schema)) {
 		delete node.explode;
 	}
 	if (node.nullable === true && node.type === undefined) {
@@ -43,6 +43,14 @@ function repairSpec(node) {
 		node.anyOf = [inner, { type: 'null' }];
 	}
 	Object.values(node).forEach(repairSpec);
+}
+
+/** A scalar schema, or a choice between scalars (the call log's perPage: an integer or "max"). @param {any} schema */
+function isScalarSchema(schema) {
+	if (!schema || typeof schema !== 'object') return false;
+	if (schema.type) return !['array', 'object'].includes(schema.type);
+	const choices = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
+	return choices.length > 0 && choices.every(isScalarSchema);
 }
 
 /** @returns {Promise<SpecModel>} */
@@ -97,6 +105,8 @@ class SpecModel {
 		this.available = Boolean(api);
 		/** @type {Map<string, {method: string, path: string, group: string, operation: any}>} */
 		this.operations = new Map();
+		/** @type {Map<string, any>} */
+		this.bodyValidators = new Map();
 		if (!api) return;
 		for (const [route, item] of Object.entries(api.definition.paths)) {
 			for (const [method, operation] of Object.entries(/** @type {any} */ (item))) {
@@ -123,8 +133,37 @@ class SpecModel {
 	 */
 	validateRequest(operationId, request) {
 		if (!this.api) return [];
-		const result = this.api.validateRequest({ ...request, query: { ...request.query } }, operationId);
-		return (result.errors ?? []).map(describeAjvError);
+		const bodyValidator = this.bodyValidatorFor(operationId, request.headers?.['content-type']);
+		if (!bodyValidator) {
+			const result = this.api.validateRequest({ ...request, query: { ...request.query } }, operationId);
+			return (result.errors ?? []).map(describeAjvError);
+		}
+		// Path, query and headers as usual; the body against its own media type's schema.
+		const result = this.api.validateRequest({ ...request, query: { ...request.query }, body: undefined }, operationId);
+		const errors = (result.errors ?? []).filter((/** @type {any} */ e) => e.params?.missingProperty !== 'requestBody');
+		if (!bodyValidator(request.body)) {
+			errors.push(...(bodyValidator.errors ?? []).map((/** @type {any} */ e) => ({ ...e, instancePath: `/requestBody${e.instancePath}` })));
+		}
+		return errors.map(describeAjvError);
+	}
+
+	/**
+	 * openapi-backend checks every body against the application/json schema when there is one,
+	 * but createFaxMessage's multipart form (the documents) and its JSON form (resend by
+	 * originalMessageId) differ; so do the greeting uploads' two multipart forms. Such bodies get
+	 * a validator for the media type they were sent as.
+	 * @param {string} operationId @param {string|undefined} contentType
+	 */
+	bodyValidatorFor(operationId, contentType) {
+		const mediaType = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+		const content = this.operations.get(operationId)?.operation.requestBody?.content;
+		const sent = content?.[mediaType]?.schema;
+		// The schema openapi-backend validates every body against.
+		const checked = (content?.['application/json'] ?? content?.['multipart/form-data'] ?? content?.['application/x-www-form-urlencoded'])?.schema;
+		if (!sent || !checked || sent === checked || JSON.stringify(sent) === JSON.stringify(checked)) return undefined;
+		const key = `${operationId} ${mediaType}`;
+		if (!this.bodyValidators.has(key)) this.bodyValidators.set(key, this.api.validator.getAjv('requestBodyValidator').compile(sent));
+		return this.bodyValidators.get(key);
 	}
 
 	/** @param {string} operationId @param {number} status @param {any} body */
