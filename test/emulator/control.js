@@ -4,6 +4,8 @@
  */
 
 const { deliverIncomingWebhook, uploadedFile } = require('./areas/team-messaging');
+const { injectInbound } = require('./areas/messaging');
+const { callLogOf } = require('./areas/call-log');
 
 /**
  * @param {any} emulator @param {string} method @param {URL} url @param {Buffer} rawBody
@@ -78,6 +80,13 @@ async function handleControl(emulator, method, url, rawBody) {
 			return { body: emulator.events };
 		case 'POST /events':
 			return { status: 201, body: emulator.emit(body.event, body.body, body.ownerId) };
+		case 'POST /messages/inbound':
+			return { status: 201, body: injectInbound(emulator, body) };
+		case 'PUT /call-log': {
+			const log = callLogOf(emulator);
+			log.generate(Number(body.size ?? log.records.length));
+			return { body: { size: log.records.length } };
+		}
 		case 'POST /reset':
 			emulator.reset();
 			emulator.faults.clear();

@@ -46,7 +46,8 @@ const DEMO_APP = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret
  *   accessTokenTtl?: number, refreshTokenTtl?: number,
  *   rateLimits?: { enforce?: boolean, windowSeconds?: number, penaltySeconds?: number, limits?: Record<string, number> },
  *   quiet?: boolean,
- * }} [options]
+ *   mailboxSize?: number, callLogSize?: number,
+ * }} [options] mailboxSize: extra SMS in the first user's mailbox; callLogSize: company call-log records (default 300)
  */
 async function createEmulator(options = {}) {
 	const spec = await loadSpec(options.spec);

@@ -30,4 +30,26 @@ function flag(value) {
 	return value === true || value === 'true';
 }
 
-module.exports = { accountOf, extensionOf, assertMayEdit, flag };
+/** One value or many (a repeated query key, a JSON array) as a list. @param {unknown} value */
+function listOf(value) {
+	return value === undefined ? [] : /** @type {any[]} */ ([]).concat(value);
+}
+
+/** A date-time query parameter in milliseconds, or CMN-101 naming it. @param {import('../server').HandlerContext} ctx @param {string} name */
+function dateQuery(ctx, name) {
+	if (ctx.query[name] === undefined) return undefined;
+	const time = Date.parse(ctx.query[name]);
+	if (Number.isNaN(time)) throw errors.invalidParameter(name);
+	return time;
+}
+
+/**
+ * A handler that also gets the emulator as `ctx.emulator`: for areas that reach beyond the
+ * signed-in user (a colleague's mailbox, events for other owners, another area's state).
+ * @param {any} emulator @param {(ctx: any) => any} handler
+ */
+function withEmulator(emulator, handler) {
+	return (/** @type {import('../server').HandlerContext} */ ctx) => handler({ ...ctx, emulator });
+}
+
+module.exports = { accountOf, extensionOf, assertMayEdit, flag, listOf, dateQuery, withEmulator };

@@ -1,0 +1,69 @@
+/**
+ * Phone-number facts the messaging, call-log and RingOut areas share: who is behind a number
+ * (a user's direct number, the company number or one of the outside callers), E.164 checks, and
+ * stable conversation ids.
+ */
+const crypto = require('node:crypto');
+const { errors } = require('./errors');
+const { COMPANY, personOf } = require('./people');
+
+/** RingCentral takes phone numbers in E.164: + and 7 to 15 digits, no leading zero. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** People outside the company who text, call and fax (North American Numbering Plan fiction range). */
+const OUTSIDE_PARTIES = [
+	{ phoneNumber: '+14155550142', name: 'Jordan Rivera', location: 'San Francisco, CA' },
+	{ phoneNumber: '+12125550187', name: 'Priya Shah', location: 'New York, NY' },
+	{ phoneNumber: '+13125550123', name: 'Marcus Lee', location: 'Chicago, IL' },
+	{ phoneNumber: '+16175550164', name: 'Ana Costa', location: 'Boston, MA' },
+	{ phoneNumber: '+12065550111', name: 'Kenji Watanabe', location: 'Seattle, WA' },
+	{ phoneNumber: '+17205550178', name: 'Fatima Noor', location: 'Denver, CO' },
+	{ phoneNumber: '+13055550190', name: 'Lucas Moreau', location: 'Miami, FL' },
+	{ phoneNumber: '+15125550133', name: 'Olivia Brown', location: 'Austin, TX' },
+];
+
+/** A fax machine outside the company. */
+const OUTSIDE_FAX = { phoneNumber: '+12125550199', name: 'Shah & Partners Fax', location: 'New York, NY' };
+
+/** The number if it is E.164, else RingCentral's CMN-101 naming the field. @param {unknown} value @param {string} parameterName */
+function assertE164(value, parameterName) {
+	if (typeof value !== 'string' || !E164.test(value)) {
+		throw errors.invalidParameter(parameterName, 'Phone numbers must be in E.164 format, e.g. +16505550100.');
+	}
+	return value;
+}
+
+/** @param {any} state @param {string} extensionId */
+function directNumberOf(state, extensionId) {
+	return personOf(state, extensionId)?.directNumber;
+}
+
+/** The user whose direct number this is, if any. @param {any} state @param {string} phoneNumber */
+function userByNumber(state, phoneNumber) {
+	return state.users.find((/** @type {string} */ id) => directNumberOf(state, id) === phoneNumber);
+}
+
+/**
+ * A party as RingCentral describes it in messages and call records: number plus name and
+ * location when known.
+ * @param {any} state @param {string} phoneNumber
+ */
+function partyOf(state, phoneNumber) {
+	const user = userByNumber(state, phoneNumber);
+	if (user) {
+		const extension = state.extensions.get(user);
+		return { phoneNumber, name: extension.name, extensionNumber: extension.extensionNumber, extensionId: user };
+	}
+	if (phoneNumber === COMPANY.mainNumber) return { phoneNumber, name: COMPANY.name };
+	const outside = [...OUTSIDE_PARTIES, OUTSIDE_FAX].find((p) => p.phoneNumber === phoneNumber);
+	return outside ? { ...outside } : { phoneNumber };
+}
+
+/** Same conversation for the same set of numbers, whoever writes first. @param {string[]} numbers */
+function conversationIdOf(numbers) {
+	const digest = crypto.createHash('sha256').update([...new Set(numbers)].sort().join('|')).digest();
+	// int64 in the spec, kept below 2^53 so JSON readers keep every digit.
+	return Number(digest.readBigUInt64BE(0) % 8_000_000_000_000_000n) + 1_000_000_000_000_000;
+}
+
+module.exports = { E164, OUTSIDE_PARTIES, OUTSIDE_FAX, COMPANY, assertE164, directNumberOf, userByNumber, partyOf, conversationIdOf };
