@@ -48,3 +48,47 @@ export function rowId(row: IDataObject, key: string, label: string, position: nu
 	if (!value) throw new Error(`Row ${position}: enter the ${label}`);
 	return value;
 }
+
+/** Separators people type between phone numbers, ids or extension numbers. */
+const LIST_SEPARATORS = /[,;\n]+/;
+
+const PHONE_NUMBER_FORMATTING = /[\s().-]/g;
+
+/** Phone numbers as people type them (+1 (650) 555-0100) in the E.164 form RingCentral takes. */
+export function compactPhoneNumber(value: string): string {
+	return value.replace(PHONE_NUMBER_FORMATTING, '');
+}
+
+/** The same as a routing `send.value`, for a field holding one phone number. */
+export const phoneNumberValue = `={{ String($value).replace(${PHONE_NUMBER_FORMATTING}, "") }}`;
+
+/**
+ * Builds `body[bodyProperty]` from a field holding several values (separated by commas,
+ * semicolons or new lines, or an array from an expression): one `{ [key]: value }` per value,
+ * e.g. the recipients of an SMS as `[{ phoneNumber }]`.
+ */
+export function listToBody(options: {
+	parameter: string;
+	label: string;
+	bodyProperty: string;
+	key: string;
+	normalize?: (value: string) => string;
+	/** an empty field sends nothing instead of failing */
+	optional?: boolean;
+}): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+		const raw = this.getNodeParameter(options.parameter, '') as unknown;
+		const values = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(LIST_SEPARATORS))
+			.map((value) => value.trim())
+			.filter(Boolean)
+			.map((value) => (options.normalize ? options.normalize(value) : value));
+		if (!values.length) {
+			if (options.optional) return request;
+			throw new NodeOperationError(this.getNode(), `Enter at least one value in "${options.label}"`, {
+				itemIndex: this.getItemIndex(),
+			});
+		}
+		const body = { ...((request.body as IDataObject) ?? {}), [options.bodyProperty]: values.map((value) => ({ [options.key]: value })) };
+		return { ...request, body };
+	};
+}

@@ -1,0 +1,394 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	accountIdField,
+	extensionIdField,
+	pathParameter,
+	returnAllFields,
+	showFor,
+	simplifyField,
+	utcDateTimeValue,
+} from '../../RingCentral/shared/descriptions';
+import { simplified } from '../../RingCentral/shared/output';
+import { partyNumber } from '../../RingCentral/shared/parties';
+import { BATCH_IDS, idList, ringCentralRoute } from '../../RingCentral/shared/transport';
+
+const RESOURCE = 'message';
+const BATCH_LIMIT = 50;
+const STORE = `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/message-store`;
+const batch = { idsParameter: 'messageIds', maxIds: BATCH_LIMIT, idKey: 'messageId' };
+
+/** What people read in a message record; batch failures pass through as they are. */
+function simplifyMessage(record: IDataObject): IDataObject {
+	if (record.error) return record;
+	const from = record.from as IDataObject | undefined;
+	return {
+		id: record.id,
+		type: record.type,
+		direction: record.direction,
+		creationTime: record.creationTime,
+		from: partyNumber(from),
+		fromName: from?.name,
+		to: ((record.to as IDataObject[] | undefined) ?? []).map(partyNumber),
+		subject: record.subject,
+		readStatus: record.readStatus,
+		messageStatus: record.messageStatus,
+		availability: record.availability,
+		conversationId: record.conversationId,
+		attachments: ((record.attachments as IDataObject[] | undefined) ?? []).map((a) => ({
+			id: a.id,
+			type: a.type,
+			contentType: a.contentType,
+			fileName: a.fileName,
+		})),
+	};
+}
+
+/**
+ * Deleting by filter without a conversation or a date would empty the whole mailbox: ask for
+ * one. Conversation ids go as repeated query keys, at most 50 per request.
+ */
+async function conversationFilter(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+	const conversations = idList(this.getNodeParameter('conversationIds', ''));
+	const before = String(this.getNodeParameter('receivedBefore', '') ?? '').trim();
+	const itemIndex = this.getItemIndex();
+	if (!conversations.length && !before) {
+		throw new NodeOperationError(this.getNode(), 'Enter Conversation IDs or Received Before, or both', {
+			itemIndex,
+			description: 'To empty the whole mailbox, set Received Before to now.',
+		});
+	}
+	if (conversations.length > BATCH_LIMIT) {
+		throw new NodeOperationError(this.getNode(), `RingCentral deletes at most ${BATCH_LIMIT} conversations per request`, {
+			itemIndex,
+			description: `Split the ${conversations.length} conversation IDs over several items.`,
+		});
+	}
+	return conversations.length ? { ...request, qs: { ...(request.qs ?? {}), conversationId: conversations } } : request;
+}
+
+export const messageOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete messages',
+			description:
+				'Move messages to Deleted (a second delete, or Purge, removes them for good); any number of IDs, 50 per request',
+			routing: ringCentralRoute({ method: 'DELETE', url: `${STORE}/${BATCH_IDS}`, group: 'Medium', batch }),
+		},
+		{
+			name: 'Delete Many',
+			value: 'deleteMany',
+			action: 'Delete messages by conversation or date',
+			description: 'Delete whole conversations, or every message received before a date',
+			routing: ringCentralRoute({ method: 'DELETE', url: STORE, group: 'Medium', prepare: [conversationFilter] }),
+		},
+		{
+			name: 'Download Attachment',
+			value: 'downloadAttachment',
+			action: 'Download a message attachment',
+			description: 'A voicemail recording, fax document, MMS file or SMS text as binary data',
+			routing: ringCentralRoute({
+				method: 'GET',
+				url: `${STORE}/${pathParameter('messageId')}/content/${pathParameter('attachmentId')}`,
+				group: 'Medium',
+				host: 'media',
+				download: {
+					binaryPropertyParameter: 'binaryPropertyName',
+					defaultFileName: (context) =>
+						`message-${String(context.getNodeParameter('messageId', '')).trim()}-${String(context.getNodeParameter('attachmentId', '')).trim()}`,
+				},
+			}),
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get messages',
+			description: 'Read messages by ID; any number of IDs, 50 per request, one output item per message',
+			routing: ringCentralRoute({
+				method: 'GET',
+				url: `${STORE}/${BATCH_IDS}`,
+				group: 'Light',
+				batch,
+				output: simplified(simplifyMessage),
+			}),
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many messages',
+			description: 'List the mailbox, newest first. Without Date From RingCentral returns only the last 24 hours.',
+			routing: ringCentralRoute({
+				method: 'GET',
+				url: STORE,
+				group: 'Light',
+				list: { style: 'page', maxPageSize: 1000 },
+				output: simplified(simplifyMessage),
+			}),
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Mark messages as read or unread',
+			description: 'Set the read status of messages; any number of IDs, 50 per request',
+			routing: ringCentralRoute({ method: 'PUT', url: `${STORE}/${BATCH_IDS}`, group: 'Medium', batch }),
+		},
+	],
+	default: 'getMany',
+};
+
+const all = showFor(RESOURCE, ['delete', 'deleteMany', 'downloadAttachment', 'get', 'getMany', 'update']);
+const byIds = showFor(RESOURCE, ['delete', 'get', 'update']);
+const getMany = showFor(RESOURCE, ['getMany']);
+const deleteMany = showFor(RESOURCE, ['deleteMany']);
+const download = showFor(RESOURCE, ['downloadAttachment']);
+
+const typeOptions = [
+	{ name: 'Fax', value: 'Fax' },
+	{ name: 'Pager', value: 'Pager' },
+	{ name: 'SMS', value: 'SMS' },
+	{ name: 'Voicemail', value: 'VoiceMail' },
+];
+
+export const messageFields: INodeProperties[] = [
+	accountIdField(all),
+	extensionIdField(all, { description: 'Extension whose mailbox to use, or ~ for the signed-in user' }),
+	{
+		displayName: 'Message IDs',
+		name: 'messageIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '8930983240, 8930983241',
+		description: 'Message IDs separated by commas (or an array from an expression); more than 50 are sent 50 per request',
+		displayOptions: byIds,
+	},
+	{
+		displayName: 'Read Status',
+		name: 'readStatus',
+		type: 'options',
+		options: [
+			{ name: 'Read', value: 'Read' },
+			{ name: 'Unread', value: 'Unread' },
+		],
+		default: 'Read',
+		description: 'The read status to set',
+		routing: { send: { type: 'body', property: 'readStatus' } },
+		displayOptions: showFor(RESOURCE, ['update']),
+	},
+	{
+		displayName: 'Options',
+		name: 'deleteOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['delete']),
+		options: [
+			{
+				displayName: 'Purge',
+				name: 'purge',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to remove the messages and their attachments at once instead of moving them to Deleted',
+				routing: { send: { type: 'query', property: 'purge' } },
+			},
+		],
+	},
+	{
+		displayName: 'Conversation IDs',
+		name: 'conversationIds',
+		type: 'string',
+		default: '',
+		placeholder: '7876416245344257449',
+		description: 'Conversations (SMS and pager threads) to delete, separated by commas; up to 50',
+		displayOptions: deleteMany,
+	},
+	{
+		displayName: 'Received Before',
+		name: 'receivedBefore',
+		type: 'dateTime',
+		default: '',
+		description: 'Delete only messages received before this time (UTC unless the value names a zone)',
+		routing: { send: { type: 'query', property: 'dateTo', value: utcDateTimeValue('iso') } },
+		displayOptions: deleteMany,
+	},
+	{
+		displayName: 'Options',
+		name: 'deleteManyOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: deleteMany,
+		options: [
+			{
+				displayName: 'Message Type',
+				name: 'type',
+				type: 'options',
+				options: [{ name: 'All', value: 'All' }, ...typeOptions, { name: 'Text', value: 'Text' }],
+				default: 'All',
+				description: 'Delete only messages of this type',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+			{
+				displayName: 'Purge',
+				name: 'purge',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to remove the messages and their attachments at once instead of moving them to Deleted',
+				routing: { send: { type: 'query', property: 'purge' } },
+			},
+		],
+	},
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'ID of the message holding the attachment',
+		displayOptions: download,
+	},
+	{
+		displayName: 'Attachment ID',
+		name: 'attachmentId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'ID of the attachment, from the message\'s attachments list',
+		displayOptions: download,
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description: 'Name of the binary property the file is written to',
+		displayOptions: download,
+	},
+	{
+		displayName: 'Options',
+		name: 'downloadOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: download,
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				description: 'Name to give the file instead of the one RingCentral sends',
+				routing: { send: { type: 'query', property: 'contentDispositionFilename' } },
+			},
+		],
+	},
+	...returnAllFields(getMany, 1000),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		hint: 'Without Date From, RingCentral returns only messages of the last 24 hours',
+		displayOptions: getMany,
+		options: [
+			{
+				displayName: 'Availability',
+				name: 'availability',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Alive', value: 'Alive' },
+					{ name: 'Deleted', value: 'Deleted' },
+					{ name: 'Purged', value: 'Purged' },
+				],
+				default: [],
+				description: 'Messages in these states (RingCentral lists Alive ones when empty)',
+				routing: { send: { type: 'query', property: 'availability' } },
+			},
+			{
+				displayName: 'Conversation ID',
+				name: 'conversationId',
+				type: 'string',
+				default: '',
+				description: 'Only messages of this SMS or pager conversation',
+				routing: { send: { type: 'query', property: 'conversationId' } },
+			},
+			{
+				displayName: 'Date From',
+				name: 'dateFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Messages created at or after this time (UTC unless the value names a zone). Default: 24 hours before Date To.',
+				routing: { send: { type: 'query', property: 'dateFrom', value: utcDateTimeValue('iso') } },
+			},
+			{
+				displayName: 'Date To',
+				name: 'dateTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Messages created before this time (UTC unless the value names a zone). Default: now.',
+				routing: { send: { type: 'query', property: 'dateTo', value: utcDateTimeValue('iso') } },
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Inbound', value: 'Inbound' },
+					{ name: 'Outbound', value: 'Outbound' },
+				],
+				default: [],
+				description: 'Only messages in these directions',
+				routing: { send: { type: 'query', property: 'direction' } },
+			},
+			{
+				displayName: 'Latest per Conversation Only',
+				name: 'distinctConversations',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the newest message of each conversation',
+				routing: { send: { type: 'query', property: 'distinctConversations' } },
+			},
+			{
+				displayName: 'Message Type',
+				name: 'messageType',
+				type: 'multiOptions',
+				options: typeOptions,
+				default: [],
+				description: 'Only messages of these types',
+				routing: { send: { type: 'query', property: 'messageType' } },
+			},
+			{
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: '+14155550142',
+				description: 'Only messages from or to this phone number',
+				routing: { send: { type: 'query', property: 'phoneNumber' } },
+			},
+			{
+				displayName: 'Read Status',
+				name: 'readStatus',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Read', value: 'Read' },
+					{ name: 'Unread', value: 'Unread' },
+				],
+				default: [],
+				description: 'Only messages with these read statuses',
+				routing: { send: { type: 'query', property: 'readStatus' } },
+			},
+		],
+	},
+	simplifyField(showFor(RESOURCE, ['get', 'getMany']), 'ID, type, direction, parties, text, statuses and attachments'),
+];

@@ -1,0 +1,93 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { compactPhoneNumber, listToBody, phoneNumberValue } from '../../RingCentral/shared/bodies';
+import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { ringCentralRoute } from '../../RingCentral/shared/transport';
+
+const RESOURCE = 'sms';
+
+export const smsOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Send',
+			value: 'send',
+			action: 'Send an SMS',
+			description: 'Send a text message to one or more phone numbers from a number of the signed-in user',
+			routing: ringCentralRoute({
+				method: 'POST',
+				url: `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/sms`,
+				group: 'Medium',
+				prepare: [
+					listToBody({ parameter: 'to', label: 'To', bodyProperty: 'to', key: 'phoneNumber', normalize: compactPhoneNumber }),
+				],
+			}),
+		},
+	],
+	default: 'send',
+};
+
+const send = showFor(RESOURCE, ['send']);
+
+export const smsFields: INodeProperties[] = [
+	accountIdField(send),
+	extensionIdField(send, {
+		description: 'Extension that sends, or ~ for the signed-in user (RingCentral sends SMS only as the signed-in user)',
+	}),
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '+16505551001',
+		description: 'A phone number of the sender with SMS enabled, in E.164 format (spaces, dashes and brackets are removed)',
+		routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
+		displayOptions: send,
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '+14155550142, +12125550187',
+		description: 'Recipient phone numbers in E.164 format, separated by commas (or an array from an expression)',
+		displayOptions: send,
+	},
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		description: 'The message, up to 1,000 characters',
+		routing: { send: { type: 'body', property: 'text' } },
+		displayOptions: send,
+	},
+	{
+		displayName: 'Options',
+		name: 'smsOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: send,
+		options: [
+			{
+				displayName: 'Country Code',
+				name: 'countryIsoCode',
+				type: 'string',
+				default: '',
+				placeholder: 'US',
+				description:
+					'Two-letter ISO 3166 code of the recipients\' country, for numbers RingCentral cannot place by themselves',
+				routing: { send: { type: 'body', property: 'country.isoCode', value: '={{ String($value).trim().toUpperCase() }}' } },
+			},
+		],
+	},
+];
