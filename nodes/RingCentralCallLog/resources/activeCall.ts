@@ -1,0 +1,108 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	accountIdField,
+	extensionIdField,
+	pathParameter,
+	returnAllFields,
+	showFor,
+	simplifyField,
+} from '../../RingCentral/shared/descriptions';
+import { simplified } from '../../RingCentral/shared/output';
+import { ringCentralRoute } from '../../RingCentral/shared/transport';
+import { simplifyCallRecord, viewField } from './callRecord';
+
+const RESOURCE = 'activeCall';
+const MAX_PAGE_SIZE = 1000;
+
+export const activeCallOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many active calls',
+			description: 'Calls of an extension that are in progress right now, newest first',
+			routing: ringCentralRoute({
+				method: 'GET',
+				url: `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/active-calls`,
+				group: 'Heavy',
+				list: { style: 'page', maxPageSize: MAX_PAGE_SIZE },
+				output: simplified(simplifyCallRecord),
+			}),
+		},
+	],
+	default: 'getMany',
+};
+
+const getMany = showFor(RESOURCE, ['getMany']);
+
+export const activeCallFields: INodeProperties[] = [
+	accountIdField(getMany),
+	extensionIdField(getMany, { description: 'Extension whose calls to list, or ~ for the signed-in user' }),
+	...returnAllFields(getMany, MAX_PAGE_SIZE),
+	{
+		displayName: 'Filters',
+		name: 'activeCallFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: getMany,
+		options: [
+			{
+				displayName: 'Conference Type',
+				name: 'conferenceType',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Audio Conferencing', value: 'AudioConferencing' },
+					{ name: 'Meetings', value: 'Meetings' },
+				],
+				default: [],
+				description: 'Only conference calls of these kinds',
+				routing: { send: { type: 'query', property: 'conferenceType' } },
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Inbound', value: 'Inbound' },
+					{ name: 'Outbound', value: 'Outbound' },
+				],
+				default: [],
+				description: 'Only calls in these directions',
+				routing: { send: { type: 'query', property: 'direction' } },
+			},
+			{
+				displayName: 'Transport',
+				name: 'transport',
+				type: 'multiOptions',
+				options: [
+					{ name: 'PSTN', value: 'PSTN', description: 'Legs from the phone network' },
+					{ name: 'VoIP', value: 'VoIP', description: 'Legs from RingCentral apps and phones' },
+				],
+				default: [],
+				description: 'Only calls with legs of these transports',
+				routing: { send: { type: 'query', property: 'transport' } },
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Fax', value: 'Fax' },
+					{ name: 'Voice', value: 'Voice' },
+				],
+				default: [],
+				description: 'Only calls of these types',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+		],
+	},
+	viewField(getMany),
+	simplifyField(getMany, 'ID, time, duration, parties and result'),
+];

@@ -1,0 +1,95 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { accountIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { ringCentralRoute } from '../../RingCentral/shared/transport';
+
+const RESOURCE = 'recording';
+
+/** A recording's id inside its uri or contentUri (…/recording/{id}[/content]). */
+const ID_IN_URI = /^.*\/recording\/([^/?#]+).*$/;
+
+function recordingIdOf(value: unknown): string {
+	return String(value ?? '').trim().replace(ID_IN_URI, '$1');
+}
+
+/** The recording ID, also when the user passes a call record's recording.contentUri or uri. */
+const RECORDING_ID = `{{ encodeURIComponent(String($parameter["recordingId"]).trim().replace(${ID_IN_URI}, "$1")) }}`;
+const RECORDING_URL = `=/restapi/v1.0/account/${pathParameter('accountId')}/recording/${RECORDING_ID}`;
+
+export const recordingOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Download',
+			value: 'download',
+			action: 'Download a call recording',
+			description: 'The recording\'s audio (MP3 or WAV) as binary data, from RingCentral\'s media host',
+			routing: ringCentralRoute({
+				method: 'GET',
+				url: `${RECORDING_URL}/content`,
+				group: 'Heavy',
+				host: 'media',
+				download: {
+					binaryPropertyParameter: 'binaryPropertyName',
+					defaultFileName: (context) => `recording-${recordingIdOf(context.getNodeParameter('recordingId', ''))}`,
+				},
+			}),
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a call recording',
+			description: 'The recording\'s content URI, audio type and duration',
+			routing: ringCentralRoute({ method: 'GET', url: RECORDING_URL, group: 'Heavy' }),
+		},
+	],
+	default: 'download',
+};
+
+const both = showFor(RESOURCE, ['download', 'get']);
+const download = showFor(RESOURCE, ['download']);
+
+export const recordingFields: INodeProperties[] = [
+	accountIdField(both),
+	{
+		displayName: 'Recording ID',
+		name: 'recordingId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '51062004016',
+		description: 'ID of the recording, as a call record\'s recording shows it; the recording\'s content URI works too',
+		displayOptions: both,
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description: 'Name of the binary property the audio is written to',
+		displayOptions: download,
+	},
+	{
+		displayName: 'Options',
+		name: 'downloadOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: download,
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				description: 'Name to give the file instead of the one RingCentral sends',
+				routing: { send: { type: 'query', property: 'contentDispositionFilename' } },
+			},
+		],
+	},
+];
