@@ -1,0 +1,117 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { phoneNumberValue } from '../../RingCentral/shared/bodies';
+import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { ringCentralRoute } from '../../RingCentral/shared/transport';
+
+const RESOURCE = 'ringOutCall';
+const RING_OUT = `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/ring-out`;
+const RING_OUT_CALL = `${RING_OUT}/${pathParameter('ringOutId')}`;
+
+export const ringOutCallOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [RESOURCE] } },
+	options: [
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			action: 'Cancel a ring out call',
+			description: 'Stop a RingOut call that is still ringing or connecting',
+			routing: ringCentralRoute({ method: 'DELETE', url: RING_OUT_CALL, group: 'Heavy' }),
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Start a ring out call',
+			description: 'RingCentral rings your phone (From) first, then connects the number you call (To)',
+			routing: ringCentralRoute({ method: 'POST', url: RING_OUT, group: 'Heavy' }),
+		},
+		{
+			name: 'Get Status',
+			value: 'getStatus',
+			action: 'Get the status of a ring out call',
+			description: 'Call, caller and callee status (InProgress, Success, Busy, NoAnswer, …) of a RingOut call',
+			routing: ringCentralRoute({ method: 'GET', url: RING_OUT_CALL, group: 'Light' }),
+		},
+	],
+	default: 'create',
+};
+
+const all = showFor(RESOURCE, ['cancel', 'create', 'getStatus']);
+const create = showFor(RESOURCE, ['create']);
+
+export const ringOutCallFields: INodeProperties[] = [
+	accountIdField(all),
+	extensionIdField(all, { description: 'Extension that calls, or ~ for the signed-in user' }),
+	{
+		displayName: 'RingOut ID',
+		name: 'ringOutId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '234343434',
+		description: 'The ID Create returned',
+		displayOptions: showFor(RESOURCE, ['cancel', 'getStatus']),
+	},
+	{
+		displayName: 'From (Your Phone)',
+		name: 'from',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '+16505551001',
+		description: 'The phone RingCentral rings first, in E.164 format: one of your numbers or a phone you forward calls to',
+		routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
+		displayOptions: create,
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '+14155550142',
+		description: 'The number to connect you with, in E.164 format',
+		routing: { send: { type: 'body', property: 'to.phoneNumber', value: phoneNumberValue } },
+		displayOptions: create,
+	},
+	{
+		displayName: 'Options',
+		name: 'ringOutOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: create,
+		options: [
+			{
+				displayName: 'Caller ID',
+				name: 'callerId',
+				type: 'string',
+				default: '',
+				placeholder: '+16505550100',
+				description: 'The number the called party sees, one of the account\'s numbers (default: your number)',
+				routing: { send: { type: 'body', property: 'callerId.phoneNumber', value: phoneNumberValue } },
+			},
+			{
+				displayName: 'Country ID',
+				name: 'countryId',
+				type: 'string',
+				default: '',
+				placeholder: '1',
+				description: 'RingCentral\'s ID of the dialing-plan country (1 is the United States); default: the extension\'s home country',
+				routing: { send: { type: 'body', property: 'country.id' } },
+			},
+			{
+				displayName: 'Play Prompt',
+				name: 'playPrompt',
+				type: 'boolean',
+				default: true,
+				description: 'Whether you hear a prompt (press 1 to connect) when you answer your phone',
+				routing: { send: { type: 'body', property: 'playPrompt' } },
+			},
+		],
+	},
+];
