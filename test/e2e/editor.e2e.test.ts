@@ -27,7 +27,8 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-describe.each(nodeDescriptions().map((d: any) => [d.displayName, d]))('editor: %s', (_name, description: any) => {
+const cases: Array<[string, any]> = nodeDescriptions().map((d: any) => [d.displayName, d]);
+describe.each<[string, any]>(cases)('editor: %s', (_name, description) => {
 	test('is added from the node panel and its parameter panel renders', async () => {
 		const page = await context.newPage();
 		const errors: string[] = [];

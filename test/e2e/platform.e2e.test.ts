@@ -19,7 +19,7 @@ describe('n8n loads the package as users install it', () => {
 	});
 
 	test('the editor knows both credential types', async () => {
-		const types: any[] = await n8nTypes('credentials');
+		const types = (await n8nTypes('credentials')) as any[];
 		const names = types.map((t: any) => t.name);
 		expect(names).toEqual(expect.arrayContaining(['ringCentralOAuth2Api', 'ringCentralJwtApi']));
 		const oauth = types.find((t: any) => t.name === 'ringCentralOAuth2Api');
