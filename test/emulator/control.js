@@ -4,7 +4,7 @@
  */
 
 const { deliverIncomingWebhook, uploadedFile } = require('./areas/team-messaging');
-const { injectInbound } = require('./areas/messaging');
+const { injectInbound, messageStoreOf } = require('./areas/messaging');
 const { callLogOf } = require('./areas/call-log');
 
 /**
@@ -81,7 +81,17 @@ async function handleControl(emulator, method, url, rawBody) {
 		case 'POST /events':
 			return { status: 201, body: emulator.emit(body.event, body.body, body.ownerId) };
 		case 'POST /messages/inbound':
+			if (body.extensionId !== undefined && !emulator.state.isUser(String(body.extensionId))) {
+				return { status: 404, body: { message: `No user extension ${body.extensionId}` } };
+			}
 			return { status: 201, body: injectInbound(emulator, body) };
+		case 'POST /messages/fill': {
+			const extensionId = String(body.extensionId ?? emulator.state.ids.admin);
+			if (!emulator.state.isUser(extensionId)) return { status: 404, body: { message: `No user extension ${extensionId}` } };
+			const store = messageStoreOf(emulator);
+			store.fill(extensionId, Number(body.count ?? 0));
+			return { body: { extensionId, messages: store.mailbox(extensionId).size } };
+		}
 		case 'PUT /call-log': {
 			const log = callLogOf(emulator);
 			log.generate(Number(body.size ?? log.records.length));

@@ -3,6 +3,7 @@ import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentia
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralMessaging } from '../../nodes/RingCentralMessaging/RingCentralMessaging.node';
 import { messageStoreOf } from '../emulator/areas/messaging';
+import { handleControl } from '../emulator/control';
 import { pdf } from '../emulator/media';
 import { directNumberOf } from '../emulator/telephony';
 import { useRingCentral } from '../harness/ringcentral';
@@ -581,6 +582,34 @@ describe('Messaging node: message sync', () => {
 		const theirs = await run(other, { resource: 'messageSync', operation: 'sync', syncType: 'FSync' });
 		const result = await run(credential, { resource: 'messageSync', operation: 'sync', syncType: 'ISync', syncToken: theirs.items[0].json.syncInfo.syncToken });
 		expect(result.error?.message).toContain('MSG-333');
+	});
+});
+
+describe('Messaging node: emulator control API (what the e2e tier drives)', () => {
+	const control = async (method: string, path: string, body: unknown) =>
+		await handleControl(rc.emulator, method, new URL(`/__emulator${path}`, rc.emulator.url), Buffer.from(JSON.stringify(body)));
+
+	test('an inbound SMS injected for a user is in their mailbox and raises the instant SMS event', async () => {
+		const me = users()[6];
+		const answer = await control('POST', '/messages/inbound', { extensionId: me, type: 'SMS', from: '+13055550190', text: 'Is the shop open?' });
+		expect(answer.status).toBe(201);
+		const credential = await connect('jwt', me);
+		const result = await run(credential, { resource: 'message', operation: 'getMany', returnAll: true, filters: { readStatus: ['Unread'], messageType: ['SMS'] } });
+		const received = result.items.find((i: any) => i.json.subject === 'Is the shop open?');
+		expect(received?.json).toMatchObject({ from: '+13055550190', fromName: 'Lucas Moreau', direction: 'Inbound' });
+		expect(rc.emulator.events.some((e: any) => e.event.endsWith(`/extension/${me}/message-store/instant?type=SMS`) && e.body.id === answer.body.id)).toBe(true);
+		expect((await control('POST', '/messages/inbound', { extensionId: '1' })).status).toBe(404);
+	});
+
+	test('fill adds SMS over the last 30 days so Return All spans pages', async () => {
+		const me = users()[8];
+		const answer = await control('POST', '/messages/fill', { extensionId: me, count: 1200 });
+		expect(answer.body).toEqual({ extensionId: me, messages: 1210 });
+		const credential = await connect('jwt', me);
+		const since = mark();
+		const result = await run(credential, { resource: 'message', operation: 'getMany', returnAll: true, filters: { dateFrom: monthAgo() } });
+		expect(result.items).toHaveLength(mailbox(me).filter((m) => m.availability === 'Alive').length);
+		expect(apiCalls(since, 'listMessages')).toHaveLength(2);
 	});
 });
 

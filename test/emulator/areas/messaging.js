@@ -85,78 +85,89 @@ class MessageStore {
 		return box;
 	}
 
-	/** @param {string} extensionId */
+	/** Every user's usual mailbox; the first user's gets `mailboxSize` more SMS when asked for. @param {string} extensionId */
 	seed(extensionId) {
+		const entries = [...SEEDED_MAILBOX].sort((a, b) => Number(b[0]) - Number(a[0]));
+		for (const [minutesAgo, kind, details] of /** @type {Array<[number, string, any]>} */ (entries)) {
+			this.seedEntry(extensionId, minutesAgo, kind, details);
+		}
+		if (extensionId === this.state.ids.admin) this.fill(extensionId, Number(this.emulator.options.mailboxSize ?? 0));
+	}
+
+	/**
+	 * `count` more SMS, spread over the last 30 days, oldest first (a large mailbox for paging:
+	 * emulator option mailboxSize, control API POST /__emulator/messages/fill).
+	 * @param {string} extensionId @param {number} count
+	 */
+	fill(extensionId, count) {
+		const parties = telephony.OUTSIDE_PARTIES.length;
+		for (let i = count - 1; i >= 0; i--) {
+			const minutesAgo = Math.floor(((i + 1) * 30 * 24 * 60) / (count + 1));
+			const details = { party: i % parties, text: `Message ${i + 1} of ${count}`, read: i % 4 !== 0 };
+			this.seedEntry(extensionId, minutesAgo, i % 3 ? 'sms-in' : 'sms-out', details);
+		}
+		return count;
+	}
+
+	/** One seeded message. @param {string} extensionId @param {number} minutesAgo @param {string} kind @param {any} details */
+	seedEntry(extensionId, minutesAgo, kind, details) {
 		const own = telephony.directNumberOf(this.state, extensionId);
 		const colleague = this.state.users.find((/** @type {string} */ id) => id !== extensionId);
-		const outside = telephony.OUTSIDE_PARTIES;
-		const entries = [...SEEDED_MAILBOX];
-		if (extensionId === this.state.ids.admin) {
-			// A large mailbox when asked for (emulator option mailboxSize): SMS spread over 30 days.
-			const extra = Number(this.emulator.options.mailboxSize ?? 0);
-			for (let i = 0; i < extra; i++) {
-				const minutes = Math.floor(((i + 1) * 30 * 24 * 60) / (extra + 1));
-				entries.push([minutes, i % 3 ? 'sms-in' : 'sms-out', { party: i % outside.length, text: `Message ${i + 1} of ${extra}`, read: i % 4 !== 0 }]);
-			}
-		}
-		entries.sort((a, b) => Number(b[0]) - Number(a[0]));
-		for (const [minutesAgo, kind, details] of /** @type {Array<[number, string, any]>} */ (entries)) {
-			const at = new Date(this.createdAt - minutesAgo * 60_000).toISOString();
-			const party = outside[details.party ?? 0];
-			if (kind === 'sms-in' || kind === 'sms-out') {
-				const inbound = kind === 'sms-in';
-				this.add(extensionId, {
-					type: 'SMS',
-					direction: inbound ? 'Inbound' : 'Outbound',
-					from: inbound ? { ...party } : telephony.partyOf(this.state, own),
-					to: [inbound ? telephony.partyOf(this.state, own) : { ...party }],
-					text: details.text,
-					creationTime: at,
-					readStatus: inbound && !details.read ? 'Unread' : 'Read',
-					messageStatus: inbound ? 'Received' : 'Delivered',
-				});
-			} else if (kind === 'voicemail') {
-				const audio = wav({ seconds: details.seconds, frequency: 300 + 40 * (details.party ?? 0) });
-				this.add(extensionId, {
-					type: 'VoiceMail',
-					direction: 'Inbound',
-					from: { ...party },
-					to: [telephony.partyOf(this.state, own)],
-					creationTime: at,
-					readStatus: details.read ? 'Read' : 'Unread',
-					messageStatus: 'Received',
-					vmTranscriptionStatus: 'Completed',
-					files: [
-						{ type: 'AudioRecording', contentType: 'audio/wav', fileName: 'voicemail.wav', data: audio, vmDuration: details.seconds },
-						{ type: 'AudioTranscription', contentType: 'text/plain', fileName: 'transcription.txt', data: Buffer.from(details.transcript) },
-					],
-				});
-			} else if (kind === 'fax-in' || kind === 'fax-out') {
-				const inbound = kind === 'fax-in';
-				this.add(extensionId, {
-					type: 'Fax',
-					direction: inbound ? 'Inbound' : 'Outbound',
-					from: inbound ? { ...telephony.OUTSIDE_FAX } : telephony.partyOf(this.state, own),
-					to: [inbound ? telephony.partyOf(this.state, own) : { ...telephony.OUTSIDE_FAX, messageStatus: 'Sent' }],
-					creationTime: at,
-					readStatus: 'Read',
-					messageStatus: inbound ? 'Received' : 'Sent',
-					faxResolution: 'High',
-					faxPageCount: 1,
-					files: [{ type: 'RenderedDocument', contentType: 'application/pdf', fileName: 'fax.pdf', data: pdf(details.lines) }],
-				});
-			} else if (kind === 'pager-in' && colleague) {
-				this.add(extensionId, {
-					type: 'Pager',
-					direction: 'Inbound',
-					from: extensionParty(this.state, colleague),
-					to: [extensionParty(this.state, extensionId)],
-					text: details.text,
-					creationTime: at,
-					readStatus: 'Unread',
-					messageStatus: 'Received',
-				});
-			}
+		const at = new Date(this.createdAt - minutesAgo * 60_000).toISOString();
+		const party = telephony.OUTSIDE_PARTIES[details.party ?? 0];
+		if (kind === 'sms-in' || kind === 'sms-out') {
+			const inbound = kind === 'sms-in';
+			this.add(extensionId, {
+				type: 'SMS',
+				direction: inbound ? 'Inbound' : 'Outbound',
+				from: inbound ? { ...party } : telephony.partyOf(this.state, own),
+				to: [inbound ? telephony.partyOf(this.state, own) : { ...party }],
+				text: details.text,
+				creationTime: at,
+				readStatus: inbound && !details.read ? 'Unread' : 'Read',
+				messageStatus: inbound ? 'Received' : 'Delivered',
+			});
+		} else if (kind === 'voicemail') {
+			const audio = wav({ seconds: details.seconds, frequency: 300 + 40 * (details.party ?? 0) });
+			this.add(extensionId, {
+				type: 'VoiceMail',
+				direction: 'Inbound',
+				from: { ...party },
+				to: [telephony.partyOf(this.state, own)],
+				creationTime: at,
+				readStatus: details.read ? 'Read' : 'Unread',
+				messageStatus: 'Received',
+				vmTranscriptionStatus: 'Completed',
+				files: [
+					{ type: 'AudioRecording', contentType: 'audio/wav', fileName: 'voicemail.wav', data: audio, vmDuration: details.seconds },
+					{ type: 'AudioTranscription', contentType: 'text/plain', fileName: 'transcription.txt', data: Buffer.from(details.transcript) },
+				],
+			});
+		} else if (kind === 'fax-in' || kind === 'fax-out') {
+			const inbound = kind === 'fax-in';
+			this.add(extensionId, {
+				type: 'Fax',
+				direction: inbound ? 'Inbound' : 'Outbound',
+				from: inbound ? { ...telephony.OUTSIDE_FAX } : telephony.partyOf(this.state, own),
+				to: [inbound ? telephony.partyOf(this.state, own) : { ...telephony.OUTSIDE_FAX, messageStatus: 'Sent' }],
+				creationTime: at,
+				readStatus: 'Read',
+				messageStatus: inbound ? 'Received' : 'Sent',
+				faxResolution: 'High',
+				faxPageCount: 1,
+				files: [{ type: 'RenderedDocument', contentType: 'application/pdf', fileName: 'fax.pdf', data: pdf(details.lines) }],
+			});
+		} else if (kind === 'pager-in' && colleague) {
+			this.add(extensionId, {
+				type: 'Pager',
+				direction: 'Inbound',
+				from: extensionParty(this.state, colleague),
+				to: [extensionParty(this.state, extensionId)],
+				text: details.text,
+				creationTime: at,
+				readStatus: 'Unread',
+				messageStatus: 'Received',
+			});
 		}
 	}
 
