@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { ringCentralOptionsRequest } from '../RingCentral/shared/optionsRequest';
+import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
 
 /** Pages read at most for a dropdown, so a huge directory cannot stall the editor. */
 const MAX_PAGES = 10;
@@ -14,7 +14,7 @@ async function getDirectoryExtensions(this: ILoadOptionsFunctions): Promise<INod
 	const url = `/restapi/v1.0/account/${pathValue(this, 'accountId')}/directory/entries`;
 	const options: INodePropertyOptions[] = [];
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const answer = await ringCentralOptionsRequest.call(this, 'GET', url, { qs: { perPage: 'max', page, typeGroup: 'User' } });
+		const answer = await ringCentralDirectRequest.call(this, 'GET', url, { qs: { perPage: 'max', page, typeGroup: 'User' } });
 		for (const entry of (answer.records as IDataObject[]) ?? []) {
 			const name = [entry.firstName, entry.lastName].filter(Boolean).join(' ') || String(entry.name ?? entry.id);
 			options.push({ name: entry.extensionNumber ? `${name} (${entry.extensionNumber})` : name, value: String(entry.id) });
@@ -30,7 +30,7 @@ async function getPersonalContacts(this: ILoadOptionsFunctions): Promise<INodePr
 	const url = `/restapi/v1.0/account/${pathValue(this, 'accountId')}/extension/${pathValue(this, 'extensionId')}/address-book/contact`;
 	const options: INodePropertyOptions[] = [];
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const answer = await ringCentralOptionsRequest.call(this, 'GET', url, {
+		const answer = await ringCentralDirectRequest.call(this, 'GET', url, {
 			qs: { perPage: 1000, page, sortBy: ['LastName', 'FirstName'] },
 		});
 		for (const contact of (answer.records as IDataObject[]) ?? []) {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { isMultipartBody, parseBatchResponse } from '../RingCentral/shared/multipart';
-import { ringCentralOptionsRequest } from '../RingCentral/shared/optionsRequest';
+import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
 
 const PAGE_SIZE = 250;
 const PERSON_BATCH = 30;
@@ -13,7 +13,7 @@ async function personNames(context: ILoadOptionsFunctions, ids: string[]): Promi
 	const names = new Map<string, string>();
 	for (let start = 0; start < ids.length; start += PERSON_BATCH) {
 		const chunk = ids.slice(start, start + PERSON_BATCH);
-		const answer = (await ringCentralOptionsRequest.call(context, 'GET', `/team-messaging/v1/persons/${chunk.join(',')}`)) as unknown;
+		const answer = (await ringCentralDirectRequest.call(context, 'GET', `/team-messaging/v1/persons/${chunk.join(',')}`)) as unknown;
 		const people = isMultipartBody(answer)
 			? parseBatchResponse(answer).filter((part) => part.status < 300).map((part) => part.body as IDataObject)
 			: [answer as IDataObject];
@@ -27,7 +27,7 @@ async function personNames(context: ILoadOptionsFunctions, ids: string[]): Promi
 
 /** Teams have names; direct and group chats are named after the other people in them. */
 async function chatItems(context: ILoadOptionsFunctions, chats: IDataObject[]): Promise<INodeListSearchItems[]> {
-	const me = ((await ringCentralOptionsRequest.call(context, 'GET', '/team-messaging/v1/persons/~')) as IDataObject).id;
+	const me = ((await ringCentralDirectRequest.call(context, 'GET', '/team-messaging/v1/persons/~')) as IDataObject).id;
 	const membersOf = (chat: IDataObject) =>
 		((chat.members as IDataObject[] | undefined) ?? []).map((m) => String(m.id)).filter((id) => id !== String(me));
 	const unnamed = chats.filter((chat) => chat.type === 'Direct' || chat.type === 'Group');
@@ -47,7 +47,7 @@ async function search(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await ringCentralOptionsRequest.call(context, 'GET', url, {
+	const answer = await ringCentralDirectRequest.call(context, 'GET', url, {
 		qs: { recordCount: PAGE_SIZE, ...(paginationToken ? { pageToken: paginationToken } : {}) },
 	});
 	const items = await chatItems(context, (answer.records as IDataObject[]) ?? []);

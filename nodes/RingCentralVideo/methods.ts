@@ -1,11 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { ringCentralOptionsRequest } from '../RingCentral/shared/optionsRequest';
+import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
 
 const HISTORY_PAGE = 100;
 
 async function meetingPage(context: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	const answer = await ringCentralOptionsRequest.call(context, 'GET', '/rcvideo/v1/history/meetings', {
+	const answer = await ringCentralDirectRequest.call(context, 'GET', '/rcvideo/v1/history/meetings', {
 		qs: { perPage: HISTORY_PAGE, ...(filter?.trim() ? { text: filter.trim() } : {}), ...(paginationToken ? { pageToken: paginationToken } : {}) },
 	});
 	return {
@@ -22,7 +22,7 @@ const day = (time: unknown) => String(time ?? '').slice(0, 10);
  */
 async function searchBridges(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const results: INodeListSearchItems[] = [];
-	const mine = await ringCentralOptionsRequest.call(this, 'GET', '/rcvideo/v2/account/~/extension/~/bridges/default');
+	const mine = await ringCentralDirectRequest.call(this, 'GET', '/rcvideo/v2/account/~/extension/~/bridges/default');
 	const me = String((mine.host as IDataObject | undefined)?.extensionId ?? '');
 	const web = (bridge: IDataObject) => (bridge.pins as IDataObject | undefined)?.web;
 	if (!paginationToken) {

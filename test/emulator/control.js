@@ -7,6 +7,8 @@ const { deliverIncomingWebhook, uploadedFile } = require('./areas/team-messaging
 const { injectInbound, messageStoreOf } = require('./areas/messaging');
 const { callLogOf } = require('./areas/call-log');
 
+const { inject } = require('./events');
+
 /**
  * @param {any} emulator @param {string} method @param {URL} url @param {Buffer} rawBody
  * @returns {Promise<{status?: number, body?: any, headers?: Record<string, string>, contentType?: string}>}
@@ -20,6 +22,20 @@ async function handleControl(emulator, method, url, rawBody) {
 		if (!state) return { status: 404, body: { message: `No user extension ${presenceMatch[2]}` } };
 		if (presenceMatch[1] === 'PUT') Object.assign(state, body);
 		return { body: state };
+	}
+	const eventMatch = /^POST \/events\/([a-z-]+)$/.exec(route);
+	if (eventMatch) {
+		const since = emulator.events.length;
+		const result = inject(emulator, eventMatch[1], body);
+		return { status: 201, body: { result, notifications: emulator.events.slice(since) } };
+	}
+	const redeliverMatch = /^POST \/deliveries\/([^/]+)\/redeliver$/.exec(route);
+	if (redeliverMatch) {
+		return emulator.notifications.redeliver(redeliverMatch[1]) ? { status: 202 } : { status: 404, body: { message: 'Unknown delivery' } };
+	}
+	if (/^DELETE \/subscriptions\/[^/]+$/.test(route)) {
+		const id = route.split('/').pop();
+		return emulator.subscriptions.remove(id) ? { status: 204 } : { status: 404, body: { message: `No subscription ${id}` } };
 	}
 	const subscriptionMatch = /^POST \/subscriptions\/([^/]+)\/(blacklist|expire)$/.exec(route);
 	if (subscriptionMatch) {
@@ -38,6 +54,14 @@ async function handleControl(emulator, method, url, rawBody) {
 		case 'PUT /subscriptions/settings':
 			Object.assign(emulator.subscriptions.settings, body);
 			return { body: emulator.subscriptions.settings };
+		case 'GET /deliveries':
+			return { body: emulator.notifications.deliveries };
+		case 'POST /deliveries/idle':
+			await emulator.notifications.idle();
+			return { body: emulator.notifications.deliveries };
+		case 'PUT /notifications/settings':
+			Object.assign(emulator.notifications.settings, body);
+			return { body: emulator.notifications.settings };
 		case 'GET /health':
 			return { body: { ok: true, url: emulator.url, specValidation: emulator.spec.available, spec: emulator.spec.file } };
 		case 'GET /demo':

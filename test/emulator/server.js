@@ -12,6 +12,7 @@ const { RateLimiter } = require('./ratelimit');
 const { Faults, faultError } = require('./faults');
 const { createState } = require('./state');
 const { handleControl } = require('./control');
+const { NotificationCenter } = require('./notifications');
 const { parseMultipart } = require('./http-util');
 
 const fs = require('node:fs');
@@ -76,6 +77,9 @@ class Emulator {
 		this.violations = [];
 		/** @type {Array<any>} */
 		this.events = [];
+		/** delivers emitted events to webhook subscriptions */
+		this.notifications = new NotificationCenter(this);
+		this.presenceSequence = 0;
 		this.routes = AREAS.flatMap((area) => area.routes(this)).map((route) => ({ ...route, matcher: compile(route.path) }));
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((error) => {
@@ -332,6 +336,7 @@ class Emulator {
 	emit(/** @type {string} */ event, /** @type {any} */ body, /** @type {string} */ ownerId = this.state.ids.admin) {
 		const notification = { uuid: crypto.randomUUID(), event, timestamp: new Date().toISOString(), ownerId, body };
 		this.events.push(notification);
+		this.notifications.publish(notification);
 		return notification;
 	}
 

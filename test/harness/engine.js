@@ -172,6 +172,36 @@ function createEngine({ nodeTypes, credentialTypes }) {
 	const store = new CredentialStore();
 	const credentialsHelper = new EngineCredentialsHelper(types, store, nodeTypeRegistry);
 
+	/** What n8n hands every node context: the credentials helper, URLs and service stubs. */
+	function additionalDataFor(/** @type {Record<string, any>} */ overrides = {}) {
+		return /** @type {any} */ ({
+			credentialsHelper,
+			executionId: '1',
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://localhost:5678/rest',
+			instanceBaseUrl: 'http://localhost:5678/',
+			webhookBaseUrl: 'http://localhost:5678/webhook',
+			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+			formBaseUrl: 'http://localhost:5678/form',
+			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+			formTestBaseUrl: 'http://localhost:5678/form-test',
+			mcpBaseUrl: 'http://localhost:5678/mcp',
+			mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+			variables: {},
+			logAiEvent: () => undefined,
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			executeWorkflow: async () => {
+				throw new Error('sub-workflows are not used by these nodes');
+			},
+			startRunnerTask: async () => {
+				throw new Error('task runners are not used by these nodes');
+			},
+			...overrides,
+		});
+	}
+
 	/**
 	 * Executes one node with the given input items.
 	 * @param {{
@@ -205,32 +235,7 @@ function createEngine({ nodeTypes, credentialTypes }) {
 		const hooks = new ExecutionLifecycleHooks('manual', '1', /** @type {any} */ ({ id: 'engine-test', nodes: [node], connections: {} }));
 		/** @type {Promise<any>} */
 		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData)));
-		const additionalData = /** @type {any} */ ({
-			credentialsHelper,
-			hooks,
-			executionId: '1',
-			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			formBaseUrl: 'http://localhost:5678/form',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			formTestBaseUrl: 'http://localhost:5678/form-test',
-			mcpBaseUrl: 'http://localhost:5678/mcp',
-			mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-			variables: {},
-			logAiEvent: () => undefined,
-			getRunExecutionData: async () => undefined,
-			getRuntimeCredential: async () => undefined,
-			executeWorkflow: async () => {
-				throw new Error('sub-workflows are not used by these nodes');
-			},
-			startRunnerTask: async () => {
-				throw new Error('task runners are not used by these nodes');
-			},
-		});
+		const additionalData = additionalDataFor({ hooks });
 		const items = run.items ?? [{ json: {} }];
 		const runExecutionData = createRunExecutionData({
 			executionData: {
@@ -290,7 +295,15 @@ function createEngine({ nodeTypes, credentialTypes }) {
 		return await nodeType.methods.loadOptions[/** @type {string} */ (run.loadOptions)].call(context);
 	}
 
-	return { execute, loadOptions, credentials: store, credentialEvents: credentialsHelper.events };
+	return {
+		execute,
+		loadOptions,
+		credentials: store,
+		credentialEvents: credentialsHelper.events,
+		nodeTypes: nodeTypeRegistry,
+		nodeTypeOf: (/** @type {string} */ type) => byName.get(type),
+		additionalDataFor,
+	};
 }
 
 module.exports = { createEngine };

@@ -1,0 +1,361 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { timingSafeEqual } from 'crypto';
+
+import type { RequestContext } from '../RingCentral/shared/directRequest';
+import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
+import { authenticationProperty, credentials } from '../RingCentral/shared/descriptions';
+import { isMultipartBody, parseBatchResponse } from '../RingCentral/shared/multipart';
+import type { Envelope, EventSettings } from './events';
+import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
+import type { SubscriptionState } from './subscription';
+import { createSubscription, removeSubscriptions, repairSubscription, subscriptionIsHealthy } from './subscription';
+
+/** Events whose filters name an extension (the rest are account-wide or team messaging). */
+const PER_EXTENSION = ['inboundSms', 'messageStore', 'voicemail', 'inboundFax', 'presence', 'telephonySession', 'missedCall', 'extensionChange'];
+/** RingCentral may deliver a notification again; these many recent ids are remembered. */
+const REMEMBERED_EVENTS = 200;
+/** RingCentral reads up to 50 messages in one request. */
+const MESSAGE_BATCH = 50;
+
+function settingsOf(context: { getNodeParameter(name: string, fallback?: unknown): unknown }): EventSettings {
+	const get = <T>(name: string, fallback: T) => context.getNodeParameter(name, fallback) as T;
+	return {
+		events: get<string[]>('events', []),
+		extensionId: get('extensionId', '~'),
+		messageType: get('messageType', 'any'),
+		messageDirection: get('messageDirection', 'any'),
+		presenceLevel: get('presenceLevel', 'extension'),
+		callQueueId: get('callQueueId', ''),
+		detailedTelephony: get('detailedTelephony', true),
+		sipData: get('sipData', false),
+		callLevel: get('callLevel', 'extension'),
+		callDirection: get('callDirection', 'any'),
+		changes: get<string[]>('changes', ['extension']),
+		customFilters: get('customFilters', ''),
+	};
+}
+
+function wantedFilters(context: IHookFunctions | ITriggerFunctions): string[] {
+	const filters = eventFilters(settingsOf(context));
+	if (!filters.length) throw new NodeOperationError(context.getNode(), 'Choose at least one event to listen for');
+	return filters;
+}
+
+function sameToken(received: unknown, expected: string | undefined): boolean {
+	if (typeof received !== 'string' || !expected) return false;
+	const a = Buffer.from(received);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class RingCentralTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'RingCentral Trigger',
+		name: 'ringCentralTrigger',
+		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on RingCentral events: SMS, voicemail, fax, calls, presence, team messaging and more',
+		defaults: { name: 'RingCentral Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			{
+				displayName:
+					'RingCentral must reach this workflow\'s production webhook URL over HTTPS. The trigger re-creates its subscription by itself when RingCentral blacklists, expires or loses it.',
+				name: 'reachabilityNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENT_OPTIONS,
+				default: ['inboundSms'],
+				required: true,
+				description: 'The RingCentral events that start the workflow',
+			},
+			{
+				displayName: 'Extension ID',
+				name: 'extensionId',
+				type: 'string',
+				default: '~',
+				description: 'Internal ID of the extension whose events to receive, or ~ for the signed-in user',
+				displayOptions: { show: { events: PER_EXTENSION } },
+			},
+			{
+				displayName: 'Message Type',
+				name: 'messageType',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Fax', value: 'Fax' },
+					{ name: 'Pager', value: 'Pager' },
+					{ name: 'SMS', value: 'SMS' },
+					{ name: 'Voicemail', value: 'VoiceMail' },
+				],
+				default: 'any',
+				description: 'Only changes of this message type',
+				displayOptions: { show: { events: ['messageStore'] } },
+			},
+			{
+				displayName: 'Message Direction',
+				name: 'messageDirection',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Inbound', value: 'Inbound' },
+					{ name: 'Outbound', value: 'Outbound' },
+				],
+				default: 'any',
+				description: 'Only changes of messages in this direction',
+				displayOptions: { show: { events: ['messageStore'] } },
+			},
+			{
+				displayName: 'Fetch Changed Messages',
+				name: 'fetchMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to read each new message and output one item per message (RingCentral\'s change event only carries message IDs)',
+				displayOptions: { show: { events: ['messageStore'] } },
+			},
+			{
+				displayName: 'Presence Of',
+				name: 'presenceLevel',
+				type: 'options',
+				options: [
+					{ name: 'The Extension', value: 'extension' },
+					{ name: 'Every User of the Account', value: 'account', description: 'Needs admin rights' },
+					{ name: 'Members of a Call Queue', value: 'callQueue' },
+				],
+				default: 'extension',
+				description: 'Whose presence changes start the workflow',
+				displayOptions: { show: { events: ['presence'] } },
+			},
+			{
+				displayName: 'Call Queue ID',
+				name: 'callQueueId',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'Internal extension ID of the call queue',
+				displayOptions: { show: { events: ['presence'], presenceLevel: ['callQueue'] } },
+			},
+			{
+				displayName: 'Detailed Telephony State',
+				name: 'detailedTelephony',
+				type: 'boolean',
+				default: true,
+				description: 'Whether presence events include the active calls',
+				displayOptions: { show: { events: ['presence'], presenceLevel: ['extension', 'account'] } },
+			},
+			{
+				displayName: 'SIP Data',
+				name: 'sipData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether active calls in presence events include SIP data',
+				displayOptions: { show: { events: ['presence'], presenceLevel: ['extension', 'account'] } },
+			},
+			{
+				displayName: 'Calls Of',
+				name: 'callLevel',
+				type: 'options',
+				options: [
+					{ name: 'The Extension', value: 'extension' },
+					{ name: 'The Whole Account', value: 'account', description: 'Includes calls to call queues and IVR menus; needs admin rights' },
+				],
+				default: 'extension',
+				description: 'Whose calls start the workflow',
+				displayOptions: { show: { events: ['telephonySession', 'missedCall'] } },
+			},
+			{
+				displayName: 'Call Direction',
+				name: 'callDirection',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Incoming', value: 'Inbound' },
+					{ name: 'Outgoing', value: 'Outbound' },
+				],
+				default: 'any',
+				description: 'Only calls in this direction',
+				displayOptions: { show: { events: ['telephonySession'] } },
+			},
+			{
+				displayName: 'Changes Of',
+				name: 'changes',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Company Directory', value: 'directory' },
+					{ name: 'Extension Info', value: 'extension' },
+					{ name: 'Extension List', value: 'extensionList' },
+					{ name: 'Favorites', value: 'favorites' },
+				],
+				default: ['extension'],
+				description: 'Which contact and extension changes start the workflow',
+				displayOptions: { show: { events: ['extensionChange'] } },
+			},
+			{
+				displayName: 'Event Filters',
+				name: 'customFilters',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+				placeholder: '/restapi/v1.0/account/~/extension/~/presence/dnd',
+				description: 'RingCentral event filter strings, one per line',
+				displayOptions: { show: { events: ['custom'] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Health Check Every (Minutes)',
+						name: 'healthCheckMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 59 },
+						default: 15,
+						description:
+							'How often the active workflow checks its subscription and repairs it (renews, or re-creates one RingCentral blacklisted, expired or deleted). 0 checks only when n8n starts.',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
+				const address = this.getNodeWebhookUrl('default') as string;
+				return await subscriptionIsHealthy(this as RequestContext, state, wantedFilters(this), address);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
+				const address = this.getNodeWebhookUrl('default') as string;
+				await createSubscription(this as RequestContext, state, wantedFilters(this), address);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as SubscriptionState;
+				const address = this.getNodeWebhookUrl('default') as string;
+				await removeSubscriptions(this as RequestContext, state, address);
+				return true;
+			},
+		},
+	};
+
+	/**
+	 * n8n calls this when the workflow is activated and again every time n8n starts — unlike the
+	 * webhook methods, which it skips for webhooks it already knows. So this is where a subscription
+	 * RingCentral blacklisted or expired while n8n was down gets repaired, and then kept healthy.
+	 */
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		if (this.getMode() === 'manual') return {};
+		const state = this.getWorkflowStaticData('node') as SubscriptionState;
+		const check = async () => {
+			if (!state.webhookUrl) return;
+			try {
+				const outcome = await repairSubscription(this as RequestContext, state, wantedFilters(this), state.webhookUrl);
+				if (outcome !== 'healthy') this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);
+			} catch (error) {
+				this.logger.warn(`RingCentral Trigger: subscription check failed: ${(error as Error).message}`);
+			}
+		};
+		await check();
+		const minutes = Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15);
+		if (minutes > 0) this.helpers.registerCron({ expression: `0 */${minutes} * * * *` }, () => void check());
+		return {};
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const headers = this.getHeaderData();
+		const response = this.getResponseObject();
+		const validationToken = headers['validation-token'];
+		if (typeof validationToken === 'string') {
+			// RingCentral's handshake: echo the header at once, with a response under 1,024 bytes.
+			for (const name of response.getHeaderNames()) response.removeHeader(name);
+			response.writeHead(200, { 'Validation-Token': validationToken, 'Content-Type': 'application/json' });
+			response.end();
+			return { noWebhookResponse: true };
+		}
+		const state = this.getWorkflowStaticData('node') as SubscriptionState;
+		if (!sameToken(headers['verification-token'], state.verificationToken)) {
+			response.writeHead(401, { 'Content-Type': 'application/json' });
+			response.end();
+			return { noWebhookResponse: true };
+		}
+		const envelope = this.getBodyData() as unknown as Envelope;
+		const recent = (state.recentEvents ??= []);
+		if (!envelope?.uuid || recent.includes(envelope.uuid)) {
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			response.end();
+			return { noWebhookResponse: true };
+		}
+		recent.push(envelope.uuid);
+		if (recent.length > REMEMBERED_EVENTS) recent.splice(0, recent.length - REMEMBERED_EVENTS);
+		return { workflowData: [await itemsOf(this, envelope)] };
+	}
+}
+
+/** The workflow's items for one notification. */
+async function itemsOf(context: IWebhookFunctions, envelope: Envelope): Promise<INodeExecutionData[]> {
+	const kind = kindOf(envelope.event);
+	const body = envelope.body ?? {};
+	if (kind === 'telephonySession' || kind === 'missedCall') {
+		return telephonyItems(envelope, kind).map((json) => ({ json }));
+	}
+	if (kind === 'messageStore' && (context.getNodeParameter('fetchMessages', true) as boolean)) {
+		const changes = changedMessages(envelope);
+		if (changes.length) {
+			const mailbox = envelope.event.split('?')[0];
+			const items: INodeExecutionData[] = [];
+			for (const change of changes) {
+				for (const message of await readMessages(context, mailbox, change.ids)) {
+					items.push({ json: { ...message, ...envelopeFields(envelope, kind), changeType: change.type } });
+				}
+			}
+			return items;
+		}
+	}
+	return [{ json: { ...body, ...envelopeFields(envelope, kind) } }];
+}
+
+/** Reads new messages of a mailbox, 50 per request (RingCentral's batch read); a message that is gone yields its id and the error. */
+async function readMessages(context: IWebhookFunctions, mailbox: string, ids: string[]): Promise<IDataObject[]> {
+	const messages: IDataObject[] = [];
+	for (let start = 0; start < ids.length; start += MESSAGE_BATCH) {
+		const chunk = ids.slice(start, start + MESSAGE_BATCH);
+		const path = `${mailbox}/${chunk.map(encodeURIComponent).join(',')}`;
+		const answer = (await ringCentralDirectRequest.call(context as RequestContext, 'GET', path)) as unknown;
+		if (!isMultipartBody(answer)) {
+			messages.push(answer as IDataObject);
+			continue;
+		}
+		parseBatchResponse(answer).forEach((part, index) => {
+			messages.push(part.status < 300 ? (part.body as IDataObject) : { id: chunk[index], error: part.body as IDataObject });
+		});
+	}
+	return messages;
+}

@@ -1,0 +1,155 @@
+/**
+ * Runs a webhook trigger the way one n8n process does, with n8n-core's own contexts: its webhook
+ * methods (checkExists/create/delete) in a HookContext, its `trigger()` in a TriggerContext, and
+ * every HTTP request to its webhook URL — served by a real local HTTP server — through `webhook()`
+ * in a WebhookContext. The workflow object (and so the node's static data) is shared by all three,
+ * as in n8n. What the webhook starts is recorded as executions.
+ */
+const http = require('node:http');
+const { HookContext, TriggerContext, WebhookContext } = require('n8n-core');
+const { Workflow } = require('n8n-workflow');
+
+const WEBHOOK_ID = 'e8c1b9a0-5d3f-4c2e-9a71-6f0e2b4d8c13';
+
+/**
+ * @param {{ engine: any, type: string, parameters: Record<string, any>, credential: { type: string, id: string } }} options
+ */
+async function startTrigger({ engine, type, parameters, credential }) {
+	const nodeType = engine.nodeTypeOf(type);
+	const node = {
+		id: 'trigger-under-test',
+		name: 'RingCentral Trigger',
+		type: `n8n-nodes-ringcentral.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: WEBHOOK_ID,
+		parameters,
+		credentials: { [credential.type]: { id: credential.id, name: credential.type } },
+	};
+	const workflow = new Workflow({
+		id: 'trigger-test',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: engine.nodeTypes,
+		staticData: {},
+	});
+	/** @type {Array<{ at: number, items: any[] }>} */
+	const executions = [];
+	/** @type {Array<{ at: number, status: number, headers: Record<string, any>, size: number, durationMs: number, handshake: boolean }>} */
+	const answers = [];
+	/** @type {Array<() => void>} */
+	const crons = [];
+
+	const server = http.createServer((req, res) => {
+		const started = Date.now();
+		/** @type {Buffer[]} */
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', async () => {
+			const raw = Buffer.concat(chunks).toString('utf8');
+			Object.assign(req, { body: raw ? JSON.parse(raw) : {}, query: {} });
+			const handshake = typeof req.headers['validation-token'] === 'string';
+			const finish = () =>
+				answers.push({
+					at: started,
+					status: res.statusCode,
+					headers: res.getHeaders(),
+					size: headerBytes(res) + Number(res.getHeader('content-length') ?? 0),
+					durationMs: Date.now() - started,
+					handshake,
+				});
+			res.on('finish', finish);
+			try {
+				const context = new WebhookContext(
+					workflow,
+					node,
+					engine.additionalDataFor({ httpRequest: req, httpResponse: res, webhookBaseUrl: baseUrl }),
+					'webhook',
+					webhookData(),
+					[],
+					null,
+				);
+				const result = await nodeType.webhook.call(context);
+				if (result.workflowData) executions.push({ at: Date.now(), items: result.workflowData[0] });
+				if (!result.noWebhookResponse && !res.writableEnded) {
+					res.writeHead(200, { 'Content-Type': 'application/json' });
+					res.end(JSON.stringify({ message: 'Workflow was started' }));
+				}
+			} catch (error) {
+				if (!res.writableEnded) {
+					res.writeHead(500, { 'Content-Type': 'application/json' });
+					res.end(JSON.stringify({ message: String(error?.message ?? error) }));
+				}
+			}
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const baseUrl = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/webhook`;
+	const webhookUrl = `${baseUrl}/${WEBHOOK_ID}/webhook`;
+
+	function webhookData() {
+		return {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'webhook',
+			webhookDescription: nodeType.description.webhooks[0],
+			workflowId: workflow.id,
+			webhookId: WEBHOOK_ID,
+			isTest: false,
+		};
+	}
+
+	const hook = (/** @type {'checkExists'|'create'|'delete'} */ method) => {
+		const context = new HookContext(workflow, node, engine.additionalDataFor({ webhookBaseUrl: baseUrl }), 'webhook', 'activate', webhookData());
+		return nodeType.webhookMethods.default[method].call(context);
+	};
+
+	return {
+		workflow,
+		node,
+		webhookUrl,
+		executions,
+		answers,
+		crons,
+		staticData: () => workflow.getStaticData('node', node),
+		/** n8n's activation: checkExists, and create when it answers false */
+		async activate() {
+			if (!(await hook('checkExists'))) await hook('create');
+		},
+		checkExists: () => hook('checkExists'),
+		create: () => hook('create'),
+		deactivate: () => hook('delete'),
+		/** n8n's start or activation of the trigger function; its cron jobs are kept to be run by the test */
+		async startTriggerFunction(mode = 'trigger') {
+			const schedulingFunctions = {
+				registerCron: (/** @type {any} */ _cron, /** @type {() => void} */ onTick) => crons.push(onTick),
+			};
+			const context = new TriggerContext(
+				workflow,
+				node,
+				engine.additionalDataFor({ webhookBaseUrl: baseUrl }),
+				mode,
+				'init',
+				() => undefined,
+				() => undefined,
+				() => undefined,
+				schedulingFunctions,
+			);
+			return await nodeType.trigger.call(context);
+		},
+		async stop() {
+			server.closeAllConnections?.();
+			await new Promise((resolve) => server.close(() => resolve(undefined)));
+		},
+	};
+}
+
+/** Bytes of the status line and headers this response sent. @param {http.ServerResponse} res */
+function headerBytes(res) {
+	const header = /** @type {any} */ (res)._header;
+	return typeof header === 'string' ? Buffer.byteLength(header) : 0;
+}
+
+module.exports = { startTrigger };

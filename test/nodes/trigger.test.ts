@@ -1,0 +1,325 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- RingCentral events of many shapes */
+import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
+import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
+import { RingCentralTrigger } from '../../nodes/RingCentralTrigger/RingCentralTrigger.node';
+import { useRingCentral } from '../harness/ringcentral';
+import { inject as injectEvent } from '../emulator/events';
+import { startTrigger } from '../harness/trigger';
+
+const rc = useRingCentral({
+	nodeTypes: [RingCentralTrigger],
+	credentialTypes: [RingCentralOAuth2Api, RingCentralJwtApi],
+	emulator: { rateLimits: { windowSeconds: 1 } },
+});
+
+let jwt: { type: string; id: string };
+let oauth: { type: string; id: string };
+const running: any[] = [];
+
+beforeAll(async () => {
+	jwt = { type: 'ringCentralJwtApi', id: rc.jwtCredential().id };
+	oauth = { type: 'ringCentralOAuth2Api', id: (await rc.oauth2Credential()).id };
+});
+
+afterEach(async () => {
+	for (const trigger of running.splice(0)) {
+		await trigger.deactivate().catch(() => undefined);
+		await trigger.stop();
+	}
+});
+
+async function trigger(parameters: Record<string, unknown>, credential = jwt) {
+	const started = await startTrigger({
+		engine: rc.engine,
+		type: 'ringCentralTrigger',
+		parameters: { authentication: credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2', ...parameters },
+		credential,
+	});
+	running.push(started);
+	return started;
+}
+
+const admin = () => rc.emulator.state.ids.admin as string;
+const subscriptionsAt = (url: string) => rc.emulator.subscriptions.all().filter((s: any) => s.deliveryMode.address === url);
+
+async function inject(kind: string, input: Record<string, unknown> = {}) {
+	const result = injectEvent(rc.emulator, kind, input);
+	await rc.emulator.notifications.idle();
+	return result;
+}
+
+describe.each([
+	['jwt', () => jwt],
+	['oAuth2', () => oauth],
+])('RingCentral Trigger with %s credentials', (_name, credential) => {
+	test('activation creates a 10-year webhook subscription after answering the handshake, no execution', async () => {
+		const t = await trigger({ events: ['inboundSms', 'voicemail'] }, credential());
+		const since = rc.emulator.sequence;
+		await t.activate();
+		const [create] = rc.emulator.journal({ since, operationId: 'createSubscription' });
+		expect(create.status).toBe(200);
+		expect(create.requestBody).toMatchObject({
+			eventFilters: [
+				'/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS',
+				'/restapi/v1.0/account/~/extension/~/voicemail',
+			],
+			deliveryMode: { transportType: 'WebHook', address: t.webhookUrl },
+			expiresIn: 315360000,
+		});
+		expect(create.requestBody.deliveryMode.verificationToken).toMatch(/^[0-9a-f]{48}$/);
+		const [handshake] = t.answers;
+		expect(handshake).toMatchObject({ handshake: true, status: 200 });
+		expect(handshake.size).toBeLessThan(1024);
+		expect(handshake.durationMs).toBeLessThan(3000);
+		expect(t.executions).toHaveLength(0);
+		const [subscription] = subscriptionsAt(t.webhookUrl);
+		expect(subscription.status).toBe('Active');
+		expect(subscription.eventFilters[0]).toBe(`/restapi/v1.0/account/${rc.emulator.state.accountId}/extension/${admin()}/message-store/instant?type=SMS`);
+		expect(t.staticData()).toMatchObject({ subscriptionId: subscription.id, webhookUrl: t.webhookUrl });
+	});
+
+	test('an inbound SMS runs the workflow once with the message', async () => {
+		const t = await trigger({ events: ['inboundSms'] }, credential());
+		await t.activate();
+		await inject('inbound-sms', { text: 'Call me back please', from: '+14155550142' });
+		expect(t.executions).toHaveLength(1);
+		const [item] = t.executions[0].items;
+		expect(item.json).toMatchObject({
+			eventType: 'inboundSms',
+			type: 'SMS',
+			direction: 'Inbound',
+			subject: 'Call me back please',
+			from: { phoneNumber: '+14155550142' },
+			subscriptionId: subscriptionsAt(t.webhookUrl)[0].id,
+		});
+		expect(item.json.uuid).toBeTruthy();
+	});
+});
+
+describe('RingCentral Trigger webhook', () => {
+	test('a delivery with a wrong Verification-Token is refused with 401 and runs nothing', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		const answer = await fetch(t.webhookUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'Verification-Token': 'guessed' },
+			body: JSON.stringify({ uuid: 'forged-1', event: '/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS', body: {} }),
+		});
+		expect(answer.status).toBe(401);
+		const missing = await fetch(t.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		expect(missing.status).toBe(401);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('a notification RingCentral delivers twice runs the workflow once', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		await inject('inbound-sms', { text: 'once' });
+		const [delivery] = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		expect(rc.emulator.notifications.redeliver(delivery.uuid)).toBe(true);
+		await rc.emulator.notifications.idle();
+		const again = rc.emulator.notifications.deliveries.filter((d: any) => d.uuid === delivery.uuid);
+		expect(again.map((d: any) => d.status)).toEqual([200, 200]);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	test('deliveries carry RingCentral\'s user agent and the verification token the trigger created', async () => {
+		const t = await trigger({ events: ['voicemail'] });
+		await t.activate();
+		await inject('voicemail', { text: 'Please call back' });
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'voicemail', type: 'VoiceMail', vmTranscriptionStatus: 'Completed' });
+		const delivered = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		expect(delivered.map((d: any) => d.status)).toEqual([200]);
+	});
+});
+
+describe('RingCentral Trigger events', () => {
+	test('Message Store Change fetches each new message (one item per message, filters by type and direction)', async () => {
+		const t = await trigger({ events: ['messageStore'], messageType: 'Fax', messageDirection: 'Inbound' });
+		await t.activate();
+		expect(subscriptionsAt(t.webhookUrl)[0].eventFilters[0]).toMatch(/\/message-store\?type=Fax&direction=Inbound$/);
+		await inject('inbound-sms', { text: 'not a fax' });
+		expect(t.executions).toHaveLength(0);
+		const since = rc.emulator.sequence;
+		const fax = await inject('inbound-fax', { text: 'Contract' });
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items).toHaveLength(1);
+		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'messageStore', changeType: 'Fax', id: fax.id, type: 'Fax', faxPageCount: 1 });
+		expect(rc.emulator.journal({ since, operationId: 'readMessage' })).toHaveLength(1);
+	});
+
+	test('Message Store Change without fetching outputs the change summary', async () => {
+		const t = await trigger({ events: ['messageStore'], fetchMessages: false });
+		await t.activate();
+		await inject('inbound-sms', { text: 'hi' });
+		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'messageStore', changes: [{ type: 'SMS', newCount: 1 }] });
+	});
+
+	test('Inbound Fax', async () => {
+		const t = await trigger({ events: ['inboundFax'] });
+		await t.activate();
+		await inject('inbound-fax', { text: 'Invoice' });
+		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'inboundFax', type: 'Fax', direction: 'Inbound' });
+	});
+
+	test('Presence of the extension, with detailed telephony; of the account; of call queue members', async () => {
+		const dan = rc.emulator.state.users[3] as string;
+		const own = await trigger({ events: ['presence'], extensionId: dan, detailedTelephony: true });
+		await own.activate();
+		const account = await trigger({ events: ['presence'], presenceLevel: 'account', detailedTelephony: false });
+		await account.activate();
+		const queue = await trigger({ events: ['presence'], presenceLevel: 'callQueue', callQueueId: rc.emulator.state.ids.supportQueue });
+		await queue.activate();
+		await inject('presence', { extensionId: dan, userStatus: 'Busy' });
+		expect(own.executions[0].items[0].json).toMatchObject({ eventType: 'presence', extensionId: dan, userStatus: 'Busy', telephonyStatus: 'CallConnected' });
+		expect(own.executions[0].items[0].json.activeCalls).toHaveLength(1);
+		expect(account.executions[0].items[0].json).not.toHaveProperty('activeCalls');
+		expect(queue.executions).toHaveLength(1);
+	});
+
+	test('Telephony Session: one item per call party status change, party fields flattened', async () => {
+		const t = await trigger({ events: ['telephonySession'], callDirection: 'Inbound' });
+		await t.activate();
+		await inject('call', { direction: 'Outbound' });
+		expect(t.executions).toHaveLength(0);
+		await inject('call', { direction: 'Inbound', from: '+14155550142' });
+		expect(t.executions.map((e: any) => e.items[0].json.statusCode)).toEqual(['Setup', 'Proceeding', 'Answered', 'Disconnected']);
+		expect(t.executions[3].items[0].json).toMatchObject({
+			eventType: 'telephonySession',
+			direction: 'Inbound',
+			from: { phoneNumber: '+14155550142' },
+			statusReason: 'CallFinished',
+			missedCall: false,
+			extensionId: admin(),
+		});
+		expect(t.executions[3].items[0].json.telephonySessionId).toMatch(/^s-/);
+	});
+
+	test('Missed Call, for the whole account', async () => {
+		const t = await trigger({ events: ['missedCall'], callLevel: 'account' });
+		await t.activate();
+		expect(subscriptionsAt(t.webhookUrl)[0].eventFilters).toEqual([`/restapi/v1.0/account/${rc.emulator.state.accountId}/telephony/sessions?missedCall=true`]);
+		await inject('call', { extensionId: rc.emulator.state.users[1] });
+		expect(t.executions).toHaveLength(0);
+		await inject('call', { extensionId: rc.emulator.state.users[1], outcome: 'missed' });
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'missedCall', missedCall: true, statusReason: 'NoAnswer' });
+	});
+
+	test('Team Messaging Post and Chat Change', async () => {
+		const t = await trigger({ events: ['teamPost', 'teamChat'] });
+		await t.activate();
+		await inject('team-post', { text: 'Release is out' });
+		await inject('team-chat', { name: 'Release Team', eventType: 'GroupRenamed' });
+		expect(t.executions.map((e: any) => e.items[0].json.eventType)).toEqual(['teamPost', 'teamChat']);
+		expect(t.executions[0].items[0].json).toMatchObject({ text: 'Release is out', eventType: 'teamPost', type: 'TextMessage' });
+		expect(t.executions[1].items[0].json).toMatchObject({ name: 'Release Team' });
+	});
+
+	test('Contact or Extension Change, and custom event filters', async () => {
+		const t = await trigger({ events: ['extensionChange', 'custom'], changes: ['extension', 'directory'], customFilters: '/restapi/v1.0/account/~/extension/~/presence/dnd' });
+		await t.activate();
+		expect(subscriptionsAt(t.webhookUrl)[0].eventFilters).toHaveLength(3);
+		await inject('extension-change', { extensionId: admin() });
+		expect(t.executions.map((e: any) => e.items[0].json.eventType).sort()).toEqual(['extensionChange', 'extensionChange']);
+		await inject('custom', { event: `/restapi/v1.0/account/${rc.emulator.state.accountId}/extension/${admin()}/presence/dnd`, body: { dndStatus: 'DoNotAcceptAnyCalls' } });
+		expect(t.executions[2].items[0].json).toMatchObject({ eventType: 'custom', dndStatus: 'DoNotAcceptAnyCalls' });
+	});
+
+	test('an unknown event filter is refused by RingCentral with SUB-508 at activation', async () => {
+		const t = await trigger({ events: ['custom'], customFilters: '/restapi/v1.0/nonsense' });
+		await expect(t.activate()).rejects.toThrow(/SUB-508/);
+	});
+});
+
+describe('RingCentral Trigger lifecycle', () => {
+	test('checkExists keeps a healthy subscription and replaces blacklisted, expired or mismatched ones', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		const first = t.staticData().subscriptionId;
+		expect(await t.checkExists()).toBe(true);
+		rc.emulator.subscriptions.blacklist(first);
+		expect(await t.checkExists()).toBe(false);
+		expect(rc.emulator.subscriptions.get(first)).toBeUndefined();
+		await t.create();
+		const second = t.staticData().subscriptionId;
+		rc.emulator.subscriptions.expire(second);
+		expect(await t.checkExists()).toBe(false);
+		await t.create();
+		t.node.parameters.events = ['inboundSms', 'voicemail'];
+		expect(await t.checkExists()).toBe(false);
+		expect(subscriptionsAt(t.webhookUrl)).toHaveLength(0);
+	});
+
+	test('the health check repairs a blacklisted subscription at start and on its schedule, and renews near expiry', async () => {
+		const t = await trigger({ events: ['inboundSms'], options: { healthCheckMinutes: 5 } });
+		await t.activate();
+		const first = t.staticData().subscriptionId;
+		rc.emulator.subscriptions.blacklist(first, 'I/O operation is failed. Details: [Read timed out]');
+		await t.startTriggerFunction();
+		const repaired = subscriptionsAt(t.webhookUrl);
+		expect(repaired).toHaveLength(1);
+		expect(repaired[0].id).not.toBe(first);
+		expect(repaired[0].status).toBe('Active');
+		await inject('inbound-sms', { text: 'after repair' });
+		expect(t.executions).toHaveLength(1);
+
+		expect(t.crons).toHaveLength(1);
+		rc.emulator.subscriptions.remove(repaired[0].id);
+		t.crons[0]();
+		await waitFor(() => subscriptionsAt(t.webhookUrl).length === 1);
+		const recreated = subscriptionsAt(t.webhookUrl)[0];
+		recreated.expirationTime = Date.now() + 24 * 3600 * 1000;
+		const since = rc.emulator.sequence;
+		t.crons[0]();
+		await waitFor(() => rc.emulator.journal({ since, operationId: 'renewSubscription' }).length === 1);
+		expect(subscriptionsAt(t.webhookUrl)[0].id).toBe(recreated.id);
+	});
+
+	test('a webhook that keeps failing gets the subscription blacklisted; the health check brings it back', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		const id = t.staticData().subscriptionId;
+		const token = t.staticData().verificationToken;
+		t.staticData().verificationToken = 'rotated-elsewhere';
+		rc.emulator.notifications.settings.retries = 0;
+		try {
+			for (let i = 0; i < 3; i++) await inject('inbound-sms', { text: `lost ${i}` });
+		} finally {
+			rc.emulator.notifications.settings.retries = 2;
+		}
+		expect(rc.emulator.subscriptions.get(id)).toMatchObject({ status: 'Blacklisted', blacklistedData: { reason: 'Webhook responses with code: [401]' } });
+		t.staticData().verificationToken = token;
+		await t.startTriggerFunction();
+		await inject('inbound-sms', { text: 'found again' });
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0].json.subject).toBe('found again');
+	});
+
+	test('deactivation deletes the subscription, duplicates and ones it lost track of included', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		delete t.staticData().subscriptionId;
+		await t.create();
+		expect(subscriptionsAt(t.webhookUrl)).toHaveLength(2);
+		await t.deactivate();
+		expect(subscriptionsAt(t.webhookUrl)).toHaveLength(0);
+		await t.deactivate();
+	});
+
+	test('in manual (listen for test event) mode the trigger function starts no health loop', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		expect(await t.startTriggerFunction('manual')).toEqual({});
+		expect(t.crons).toHaveLength(0);
+	});
+});
+
+/** Polls until the condition holds; each round trip to the emulator lets pending work finish. */
+async function waitFor(condition: () => boolean, timeoutMs = 5000) {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+		await fetch(`${rc.emulator.url}/__emulator/health`);
+	}
+}
