@@ -18,8 +18,14 @@ import { authenticationProperty, credentials } from '../RingCentral/shared/descr
 import { isMultipartBody, parseBatchResponse } from '../RingCentral/shared/multipart';
 import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
-import type { SubscriptionState } from './subscription';
-import { createSubscription, removeSubscriptions, repairSubscription, subscriptionIsHealthy } from './subscription';
+import type { SubscriptionState, WebhookTarget } from './subscription';
+import {
+	createSubscription,
+	removeSubscriptions,
+	repairSubscription,
+	subscriptionIsHealthy,
+	verificationToken,
+} from './subscription';
 
 /** Events whose filters name an extension (the rest are account-wide or team messaging). */
 const PER_EXTENSION = ['inboundSms', 'messageStore', 'voicemail', 'inboundFax', 'presence', 'telephonySession', 'missedCall', 'extensionChange'];
@@ -52,8 +58,13 @@ function wantedFilters(context: IHookFunctions | ITriggerFunctions): string[] {
 	return filters;
 }
 
-function sameToken(received: unknown, expected: string | undefined): boolean {
-	if (typeof received !== 'string' || !expected) return false;
+/** This node's webhook: the URL n8n gives it, and the path part that identifies it in any URL. */
+function targetOf(context: IHookFunctions | ITriggerFunctions, address: string | undefined): WebhookTarget {
+	return { address, suffix: `/${context.getNode().webhookId ?? context.getNode().id}/webhook` };
+}
+
+function sameToken(received: unknown, expected: string): boolean {
+	if (typeof received !== 'string') return false;
 	const a = Buffer.from(received);
 	const b = Buffer.from(expected);
 	return a.length === b.length && timingSafeEqual(a, b);
@@ -248,19 +259,19 @@ export class RingCentralTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				const address = this.getNodeWebhookUrl('default') as string;
-				return await subscriptionIsHealthy(this as RequestContext, state, wantedFilters(this), address);
+				const target = targetOf(this, this.getNodeWebhookUrl('default'));
+				return await subscriptionIsHealthy(this as RequestContext, state, wantedFilters(this), target);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
 				const address = this.getNodeWebhookUrl('default') as string;
-				await createSubscription(this as RequestContext, state, wantedFilters(this), address);
+				const token = await verificationToken(this as RequestContext & IHookFunctions, state);
+				await createSubscription(this as RequestContext, state, wantedFilters(this), address, token);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				const address = this.getNodeWebhookUrl('default') as string;
-				await removeSubscriptions(this as RequestContext, state, address);
+				await removeSubscriptions(this as RequestContext, state, targetOf(this, this.getNodeWebhookUrl('default')));
 				return true;
 			},
 		},
@@ -273,11 +284,19 @@ export class RingCentralTrigger implements INodeType {
 	 */
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		if (this.getMode() === 'manual') return {};
+		// This static data is the trigger's own copy, loaded when it started: the subscription is
+		// found again by the webhook path, and the token is derived, so nothing depends on it.
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
 		const check = async () => {
-			if (!state.webhookUrl) return;
 			try {
-				const outcome = await repairSubscription(this as RequestContext, state, wantedFilters(this), state.webhookUrl);
+				const token = await verificationToken(this as RequestContext & ITriggerFunctions, state);
+				const outcome = await repairSubscription(
+					this as RequestContext,
+					state,
+					wantedFilters(this),
+					targetOf(this, state.webhookUrl),
+					token,
+				);
 				if (outcome !== 'healthy') this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);
 			} catch (error) {
 				this.logger.warn(`RingCentral Trigger: subscription check failed: ${(error as Error).message}`);
@@ -301,7 +320,8 @@ export class RingCentralTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
-		if (!sameToken(headers['verification-token'], state.verificationToken)) {
+		const expected = await verificationToken(this as RequestContext & IWebhookFunctions, state);
+		if (!sameToken(headers['verification-token'], expected)) {
 			response.writeHead(401, { 'Content-Type': 'application/json' });
 			response.end();
 			return { noWebhookResponse: true };

@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { randomBytes } from 'crypto';
+import { NodeOperationError } from 'n8n-workflow';
+import { createHmac, randomBytes } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
 import { ringCentralDirectRequest, ringCentralDirectRequestIfFound } from '../RingCentral/shared/directRequest';
+import { credentialTypeFor } from '../RingCentral/shared/descriptions';
 import { filtersMatch } from './events';
 
 /** The longest lifetime RingCentral grants a WebHook subscription (10 years). */
@@ -10,28 +12,46 @@ export const MAX_WEBHOOK_LIFETIME_S = 315_360_000;
 /** A subscription with less than this left is renewed rather than left to lapse. */
 const RENEW_WHEN_LEFT_MS = 30 * 24 * 3600 * 1000;
 
-/** What the trigger keeps in the node's static data. */
+/** What the trigger keeps in the node's static data: a cache, never the only copy of anything it needs. */
 export interface SubscriptionState extends IDataObject {
 	subscriptionId?: string;
-	verificationToken?: string;
 	webhookUrl?: string;
 	filters?: string[];
 	expirationTime?: string;
+	fallbackToken?: string;
 	recentEvents?: string[];
+}
+
+/** Where the subscription delivers: the full URL when known, and the path that names this node's webhook. */
+export interface WebhookTarget {
+	address?: string;
+	suffix: string;
 }
 
 export type Outcome = 'healthy' | 'renewed' | 'created' | 'replaced';
 
-async function read(context: RequestContext, id: string): Promise<IDataObject | undefined> {
-	return await ringCentralDirectRequestIfFound.call(context, 'GET', `/restapi/v1.0/subscription/${encodeURIComponent(id)}`);
+/**
+ * The Verification-Token RingCentral sends with every delivery. n8n runs the webhook, the
+ * activation hooks and the health check on separate copies of the node's static data, so the
+ * token is derived — from the app's client secret and this webhook — instead of stored.
+ */
+export async function verificationToken(
+	context: RequestContext & { getWorkflow(): { id?: string } },
+	state: SubscriptionState,
+): Promise<string> {
+	const credentialType = credentialTypeFor(context.getNodeParameter('authentication', 'oAuth2') as string);
+	const credentials = await context.getCredentials(credentialType);
+	const secret = typeof credentials.clientSecret === 'string' ? credentials.clientSecret : '';
+	if (!secret) return (state.fallbackToken ??= randomBytes(24).toString('hex'));
+	const node = context.getNode();
+	return createHmac('sha256', secret)
+		.update(`ringcentral-trigger:${context.getWorkflow().id ?? ''}:${node.webhookId ?? node.id}`)
+		.digest('hex')
+		.slice(0, 48);
 }
 
-/** Every subscription of this user and app that delivers to the address. */
-async function deliveringTo(context: RequestContext, address: string): Promise<IDataObject[]> {
-	const list = await ringCentralDirectRequest.call(context, 'GET', '/restapi/v1.0/subscription');
-	return ((list.records as IDataObject[] | undefined) ?? []).filter(
-		(record) => (record.deliveryMode as IDataObject | undefined)?.address === address,
-	);
+async function read(context: RequestContext, id: string): Promise<IDataObject | undefined> {
+	return await ringCentralDirectRequestIfFound.call(context, 'GET', `/restapi/v1.0/subscription/${encodeURIComponent(id)}`);
 }
 
 /** Deletes a subscription; one that is already gone is fine. */
@@ -39,10 +59,19 @@ export async function removeSubscription(context: RequestContext, id: string): P
 	await ringCentralDirectRequestIfFound.call(context, 'DELETE', `/restapi/v1.0/subscription/${encodeURIComponent(id)}`);
 }
 
-/** Whether a subscription still delivers what is wanted, for long enough, to a webhook that can verify it. */
-function verdict(subscription: IDataObject, wanted: string[], state: SubscriptionState): 'healthy' | 'renew' | 'replace' {
-	// Without our verification token every delivery would be refused.
-	if (!state.verificationToken) return 'replace';
+const addressOf = (subscription: IDataObject) => String((subscription.deliveryMode as IDataObject | undefined)?.address ?? '');
+
+/** Every subscription of this user and app that delivers to this node's webhook. */
+async function deliveringTo(context: RequestContext, target: WebhookTarget): Promise<IDataObject[]> {
+	const list = await ringCentralDirectRequest.call(context, 'GET', '/restapi/v1.0/subscription');
+	return ((list.records as IDataObject[] | undefined) ?? []).filter((record) => {
+		const address = addressOf(record);
+		return address === target.address || address.endsWith(target.suffix);
+	});
+}
+
+/** Whether a subscription still delivers what is wanted, for long enough. */
+function verdict(subscription: IDataObject, wanted: string[]): 'healthy' | 'renew' | 'replace' {
 	if (subscription.status !== 'Active') return 'replace';
 	if ((subscription.disabledFilters as unknown[] | undefined)?.length) return 'replace';
 	if (!filtersMatch(wanted, (subscription.eventFilters as string[] | undefined) ?? [])) return 'replace';
@@ -52,11 +81,11 @@ function verdict(subscription: IDataObject, wanted: string[], state: Subscriptio
 }
 
 /** The subscription in static data, else one already delivering to this webhook (adopted). */
-async function current(context: RequestContext, state: SubscriptionState, address: string) {
+async function current(context: RequestContext, state: SubscriptionState, target: WebhookTarget) {
 	const known = state.subscriptionId ? await read(context, state.subscriptionId) : undefined;
 	// An expired subscription reads as gone but may still be stored: let RingCentral drop it.
 	if (state.subscriptionId && !known) await removeSubscription(context, state.subscriptionId);
-	const others = (await deliveringTo(context, address)).filter((s) => s.id !== known?.id);
+	const others = (await deliveringTo(context, target)).filter((s) => s.id !== known?.id);
 	const chosen = known ?? others.shift();
 	// Duplicates at the same address would deliver every event twice.
 	for (const duplicate of others) await removeSubscription(context, String(duplicate.id));
@@ -68,15 +97,15 @@ export async function subscriptionIsHealthy(
 	context: RequestContext,
 	state: SubscriptionState,
 	wanted: string[],
-	address: string,
+	target: WebhookTarget,
 ): Promise<boolean> {
-	const subscription = await current(context, state, address);
+	const subscription = await current(context, state, target);
 	if (!subscription) return false;
-	if (verdict(subscription, wanted, state) !== 'healthy') {
+	if (verdict(subscription, wanted) !== 'healthy') {
 		await removeSubscription(context, String(subscription.id));
 		return false;
 	}
-	remember(state, subscription, wanted, address);
+	remember(state, subscription, wanted);
 	return true;
 }
 
@@ -86,17 +115,16 @@ export async function createSubscription(
 	state: SubscriptionState,
 	wanted: string[],
 	address: string,
+	token: string,
 ): Promise<IDataObject> {
-	const verificationToken = state.verificationToken ?? randomBytes(24).toString('hex');
-	state.verificationToken = verificationToken;
 	const subscription = await ringCentralDirectRequest.call(context, 'POST', '/restapi/v1.0/subscription', {
 		body: {
 			eventFilters: wanted,
-			deliveryMode: { transportType: 'WebHook', address, verificationToken },
+			deliveryMode: { transportType: 'WebHook', address, verificationToken: token },
 			expiresIn: MAX_WEBHOOK_LIFETIME_S,
 		},
 	});
-	remember(state, subscription, wanted, address);
+	remember(state, subscription, wanted);
 	return subscription;
 }
 
@@ -108,13 +136,14 @@ export async function repairSubscription(
 	context: RequestContext,
 	state: SubscriptionState,
 	wanted: string[],
-	address: string,
+	target: WebhookTarget,
+	token: string,
 ): Promise<Outcome> {
-	const subscription = await current(context, state, address);
+	const subscription = await current(context, state, target);
 	if (subscription) {
-		const judged = verdict(subscription, wanted, state);
+		const judged = verdict(subscription, wanted);
 		if (judged === 'healthy') {
-			remember(state, subscription, wanted, address);
+			remember(state, subscription, wanted);
 			return 'healthy';
 		}
 		if (judged === 'renew') {
@@ -123,29 +152,33 @@ export async function repairSubscription(
 				'POST',
 				`/restapi/v1.0/subscription/${encodeURIComponent(String(subscription.id))}/renew`,
 			);
-			remember(state, renewed, wanted, address);
+			remember(state, renewed, wanted);
 			return 'renewed';
 		}
 		await removeSubscription(context, String(subscription.id));
 	}
-	await createSubscription(context, state, wanted, address);
+	const address = target.address ?? (subscription ? addressOf(subscription) : undefined);
+	if (!address) {
+		throw new NodeOperationError(context.getNode(), 'The webhook URL of this trigger is not known yet; it is learned when the workflow is activated');
+	}
+	await createSubscription(context, state, wanted, address, token);
 	return subscription ? 'replaced' : 'created';
 }
 
 /** Removes every subscription of this trigger (n8n's delete), including ones it lost track of. */
-export async function removeSubscriptions(context: RequestContext, state: SubscriptionState, address: string): Promise<void> {
+export async function removeSubscriptions(context: RequestContext, state: SubscriptionState, target: WebhookTarget): Promise<void> {
 	const ids = new Set<string>();
 	if (state.subscriptionId) ids.add(state.subscriptionId);
-	for (const subscription of await deliveringTo(context, address)) ids.add(String(subscription.id));
+	for (const subscription of await deliveringTo(context, target)) ids.add(String(subscription.id));
 	for (const id of ids) await removeSubscription(context, id);
 	delete state.subscriptionId;
 	delete state.expirationTime;
 	delete state.filters;
 }
 
-function remember(state: SubscriptionState, subscription: IDataObject, wanted: string[], address: string) {
+function remember(state: SubscriptionState, subscription: IDataObject, wanted: string[]) {
 	state.subscriptionId = String(subscription.id);
 	state.expirationTime = String(subscription.expirationTime);
 	state.filters = wanted;
-	state.webhookUrl = address;
+	state.webhookUrl = addressOf(subscription) || state.webhookUrl;
 }

@@ -5,17 +5,18 @@
  * in a WebhookContext. The workflow object (and so the node's static data) is shared by all three,
  * as in n8n. What the webhook starts is recorded as executions.
  */
+const crypto = require('node:crypto');
 const http = require('node:http');
 const { HookContext, TriggerContext, WebhookContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
-
-const WEBHOOK_ID = 'e8c1b9a0-5d3f-4c2e-9a71-6f0e2b4d8c13';
 
 /**
  * @param {{ engine: any, type: string, parameters: Record<string, any>, credential: { type: string, id: string } }} options
  */
 async function startTrigger({ engine, type, parameters, credential }) {
 	const nodeType = engine.nodeTypeOf(type);
+	// Like the editor, every trigger node gets its own webhook id (its webhook path).
+	const WEBHOOK_ID = crypto.randomUUID();
 	const node = {
 		id: 'trigger-under-test',
 		name: 'RingCentral Trigger',
@@ -27,7 +28,7 @@ async function startTrigger({ engine, type, parameters, credential }) {
 		credentials: { [credential.type]: { id: credential.id, name: credential.type } },
 	};
 	const workflow = new Workflow({
-		id: 'trigger-test',
+		id: `trigger-test-${WEBHOOK_ID.slice(0, 8)}`,
 		name: 'trigger test',
 		nodes: [node],
 		connections: {},
