@@ -286,7 +286,7 @@ describe('RingCentral Trigger lifecycle', () => {
 		// The app's secret is rotated in n8n only: the token the webhook expects no longer matches.
 		const stored = rc.engine.credentials.get(jwt.id).data;
 		const secret = stored.clientSecret;
-		stored.clientSecret = 'rotated-in-n8n-only';
+		stored.clientSecret = `${secret}-rotated`;
 		rc.emulator.notifications.settings.retries = 0;
 		try {
 			for (let i = 0; i < 3; i++) await inject('inbound-sms', { text: `lost ${i}` });
