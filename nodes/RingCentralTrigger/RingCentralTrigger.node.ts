@@ -20,7 +20,7 @@ import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
 import type { SubscriptionState, WebhookTarget } from './subscription';
 import {
-	createSubscription,
+	oneAtATime,
 	removeSubscriptions,
 	repairSubscription,
 	subscriptionIsHealthy,
@@ -260,18 +260,24 @@ export class RingCentralTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
 				const target = targetOf(this, this.getNodeWebhookUrl('default'));
-				return await subscriptionIsHealthy(this as RequestContext, state, wantedFilters(this), target);
+				return await oneAtATime(target.suffix, () =>
+					subscriptionIsHealthy(this as RequestContext, state, wantedFilters(this), target),
+				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				const address = this.getNodeWebhookUrl('default') as string;
+				const target = targetOf(this, this.getNodeWebhookUrl('default'));
 				const token = await verificationToken(this as RequestContext & IHookFunctions, state);
-				await createSubscription(this as RequestContext, state, wantedFilters(this), address, token);
+				// Idempotent: a healthy subscription the health check made meanwhile is adopted.
+				await oneAtATime(target.suffix, () =>
+					repairSubscription(this as RequestContext, state, wantedFilters(this), target, token),
+				);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				await removeSubscriptions(this as RequestContext, state, targetOf(this, this.getNodeWebhookUrl('default')));
+				const target = targetOf(this, this.getNodeWebhookUrl('default'));
+				await oneAtATime(target.suffix, () => removeSubscriptions(this as RequestContext, state, target));
 				return true;
 			},
 		},
@@ -290,12 +296,9 @@ export class RingCentralTrigger implements INodeType {
 		const check = async () => {
 			try {
 				const token = await verificationToken(this as RequestContext & ITriggerFunctions, state);
-				const outcome = await repairSubscription(
-					this as RequestContext,
-					state,
-					wantedFilters(this),
-					targetOf(this, state.webhookUrl),
-					token,
+				const target = targetOf(this, state.webhookUrl);
+				const outcome = await oneAtATime(target.suffix, () =>
+					repairSubscription(this as RequestContext, state, wantedFilters(this), target, token),
 				);
 				if (outcome !== 'healthy') this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);
 			} catch (error) {
@@ -344,7 +347,8 @@ async function itemsOf(context: IWebhookFunctions, envelope: Envelope): Promise<
 	const kind = kindOf(envelope.event);
 	const body = envelope.body ?? {};
 	if (kind === 'telephonySession' || kind === 'missedCall') {
-		return telephonyItems(envelope, kind).map((json) => ({ json }));
+		const missedCallsWanted = (context.getNodeParameter('events', []) as string[]).includes('missedCall');
+		return telephonyItems(envelope, kind, missedCallsWanted).map((json) => ({ json }));
 	}
 	if (kind === 'messageStore' && (context.getNodeParameter('fetchMessages', true) as boolean)) {
 		const changes = changedMessages(envelope);

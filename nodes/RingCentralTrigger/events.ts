@@ -161,14 +161,18 @@ export function envelopeFields(envelope: Envelope, eventType: string): IDataObje
 	};
 }
 
-/** One item per call party status change, with the party's fields at the top level. */
-export function telephonyItems(envelope: Envelope, eventType: string): IDataObject[] {
+/**
+ * One item per call party status change, with the party's fields at the top level. A party that
+ * missed the call is labelled a missed call when those were asked for, whichever filter matched.
+ */
+export function telephonyItems(envelope: Envelope, eventType: string, missedCallsWanted = false): IDataObject[] {
 	const { parties, ...session } = envelope.body as IDataObject & { parties?: IDataObject[] };
 	return (parties ?? []).map((party) => {
 		const status = (party.status ?? {}) as IDataObject;
+		const labelled = missedCallsWanted && party.missedCall === true ? 'missedCall' : eventType;
 		return {
 			...session,
-			...envelopeFields(envelope, eventType),
+			...envelopeFields(envelope, labelled),
 			partyId: party.id,
 			extensionId: party.extensionId,
 			accountId: party.accountId,

@@ -30,6 +30,24 @@ export interface WebhookTarget {
 
 export type Outcome = 'healthy' | 'renewed' | 'created' | 'replaced';
 
+const upkeep = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs subscription upkeep for one webhook at a time. n8n may run the activation hooks and the
+ * trigger's health check at the same moment (at start, on separate copies of the workflow);
+ * without this both would create a subscription and every event would run twice.
+ */
+export async function oneAtATime<T>(webhook: string, work: () => Promise<T>): Promise<T> {
+	const previous = upkeep.get(webhook) ?? Promise.resolve();
+	const next = previous.catch(() => undefined).then(work);
+	upkeep.set(webhook, next);
+	try {
+		return await next;
+	} finally {
+		if (upkeep.get(webhook) === next) upkeep.delete(webhook);
+	}
+}
+
 /**
  * The Verification-Token RingCentral sends with every delivery. n8n runs the webhook, the
  * activation hooks and the health check on separate copies of the node's static data, so the
@@ -110,7 +128,7 @@ export async function subscriptionIsHealthy(
 }
 
 /** Creates the subscription; RingCentral first sends the Validation-Token handshake to the address. */
-export async function createSubscription(
+async function createSubscription(
 	context: RequestContext,
 	state: SubscriptionState,
 	wanted: string[],

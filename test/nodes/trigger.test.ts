@@ -302,11 +302,28 @@ describe('RingCentral Trigger lifecycle', () => {
 		expect(t.executions[0].items[0].json.subject).toBe('found again');
 	});
 
+	test('activation and the health check running at the same moment make one subscription, not two', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		const first = t.staticData().subscriptionId;
+		rc.emulator.subscriptions.blacklist(first);
+		await Promise.all([t.activate(), t.startTriggerFunction()]);
+		const live = subscriptionsAt(t.webhookUrl);
+		expect(live).toHaveLength(1);
+		expect(live[0].status).toBe('Active');
+		await inject('inbound-sms', { text: 'exactly once' });
+		expect(t.executions).toHaveLength(1);
+	});
+
 	test('deactivation deletes the subscription, duplicates and ones it lost track of included', async () => {
 		const t = await trigger({ events: ['inboundSms'] });
 		await t.activate();
+		// A second subscription to the same webhook, as an interrupted earlier activation can leave.
+		const store = rc.emulator.subscriptions;
+		const original = store.get(t.staticData().subscriptionId);
+		const stray = { ...original, id: store.nextId() };
+		store.records.set(stray.id, stray);
 		delete t.staticData().subscriptionId;
-		await t.create();
 		expect(subscriptionsAt(t.webhookUrl)).toHaveLength(2);
 		await t.deactivate();
 		expect(subscriptionsAt(t.webhookUrl)).toHaveLength(0);
