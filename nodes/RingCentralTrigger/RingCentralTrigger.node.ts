@@ -300,7 +300,9 @@ export class RingCentralTrigger implements INodeType {
 				const outcome = await oneAtATime(target.suffix, () =>
 					repairSubscription(this as RequestContext, state, wantedFilters(this), target, token),
 				);
-				if (outcome !== 'healthy') this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);
+				if (!['healthy', 'unknown'].includes(outcome)) {
+					this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);
+				}
 			} catch (error) {
 				this.logger.warn(`RingCentral Trigger: subscription check failed: ${(error as Error).message}`);
 			}

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { createHmac, randomBytes } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
@@ -28,7 +27,8 @@ export interface WebhookTarget {
 	suffix: string;
 }
 
-export type Outcome = 'healthy' | 'renewed' | 'created' | 'replaced';
+/** `unknown`: no subscription yet and no address to create one at (activation is about to). */
+export type Outcome = 'healthy' | 'renewed' | 'created' | 'replaced' | 'unknown';
 
 const upkeep = new Map<string, Promise<unknown>>();
 
@@ -176,9 +176,7 @@ export async function repairSubscription(
 		await removeSubscription(context, String(subscription.id));
 	}
 	const address = target.address ?? (subscription ? addressOf(subscription) : undefined);
-	if (!address) {
-		throw new NodeOperationError(context.getNode(), 'The webhook URL of this trigger is not known yet; it is learned when the workflow is activated');
-	}
+	if (!address) return 'unknown';
 	await createSubscription(context, state, wanted, address, token);
 	return subscription ? 'replaced' : 'created';
 }
