@@ -72,7 +72,7 @@ class N8n {
 			N8N_WEBHOOK_URL: `${this.url}/`,
 			N8N_EDITOR_BASE_URL: `${this.url}/`,
 			N8N_SECURE_COOKIE: 'false',
-			N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+			N8N_LOG_LEVEL: this.options.logLevel ?? 'info',
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		};
 		return this;

@@ -29,6 +29,15 @@ async function handleControl(emulator, method, url, rawBody) {
 		const result = inject(emulator, eventMatch[1], body);
 		return { status: 201, body: { result, notifications: emulator.events.slice(since) } };
 	}
+	// A place for workflows under test to post what they produced (an HTTP Request node's target).
+	const sinkMatch = /^(GET|POST|DELETE) \/sinks\/([a-z0-9-]+)$/.exec(route);
+	if (sinkMatch) {
+		const [, verb, name] = sinkMatch;
+		const sink = (emulator.sinks ??= new Map()).get(name) ?? [];
+		if (verb === 'POST') emulator.sinks.set(name, [...sink, { at: Date.now(), body }]);
+		if (verb === 'DELETE') emulator.sinks.delete(name);
+		return { status: verb === 'POST' ? 201 : 200, body: verb === 'GET' ? sink : undefined };
+	}
 	const redeliverMatch = /^POST \/deliveries\/([^/]+)\/redeliver$/.exec(route);
 	if (redeliverMatch) {
 		return emulator.notifications.redeliver(redeliverMatch[1]) ? { status: 202 } : { status: 404, body: { message: 'Unknown delivery' } };

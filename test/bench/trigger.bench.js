@@ -1,0 +1,64 @@
+/**
+ * RingCentral Trigger in real n8n (Node 24): the Validation-Token handshake as RingCentral meets
+ * it (time and bytes on the wire), and event → execution latency, median of 100 inbound SMS.
+ */
+const path = require('node:path');
+const { createEmulator } = require('../emulator');
+const { inject } = require('../emulator/events');
+const { startTriggerWorld } = require('../e2e/trigger-world');
+const { eventually, handshake } = require('../e2e/probe');
+
+const EVENTS = 100;
+const HANDSHAKES = 20;
+const WORKFLOW = 'rcBenchTrigger01';
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+};
+
+module.exports = {
+	title: 'RingCentral Trigger in real n8n: handshake and event → execution latency',
+	async run() {
+		const emulator = await createEmulator({ requireSpec: true, quiet: true });
+		await emulator.start();
+		let world;
+		try {
+			world = await startTriggerWorld([{ id: WORKFLOW, parameters: { events: ['inboundSms'] }, sink: 'bench' }], {
+				emulatorUrl: emulator.url,
+				logFile: path.resolve(__dirname, '../../test-output/bench-n8n.log'),
+			});
+			await world.publish(WORKFLOW);
+			const url = world.webhookUrl(WORKFLOW);
+			await eventually(() => emulator.subscriptions.all().find((s) => s.deliveryMode.address === url && s.status === 'Active'), 60_000, 'the subscription');
+
+			const handshakes = [];
+			for (let i = 0; i < HANDSHAKES; i++) handshakes.push(await handshake(url));
+
+			const latencies = [];
+			for (let i = 0; i < EVENTS; i++) {
+				const before = (emulator.sinks?.get('bench') ?? []).length;
+				const sent = Date.now();
+				inject(emulator, 'inbound-sms', { text: `bench ${i}` });
+				const items = await eventually(() => {
+					const got = emulator.sinks?.get('bench') ?? [];
+					return got.length > before ? got : undefined;
+				}, 20_000, `execution ${i}`);
+				latencies.push(items[items.length - 1].at - sent);
+			}
+			const executions = (emulator.sinks?.get('bench') ?? []).length;
+			const bytes = Math.max(...handshakes.map((h) => h.bytes));
+			return [
+				{ label: 'handshake answered with the Validation-Token echoed', value: `${handshakes.filter((h) => h.echoed && h.status === 200).length}/${HANDSHAKES}`, pass: handshakes.every((h) => h.echoed && h.status === 200) },
+				{ label: 'handshake response time, median', value: median(handshakes.map((h) => h.ms)), unit: 'ms', target: '< 3000 (RingCentral)', pass: median(handshakes.map((h) => h.ms)) < 3000 },
+				{ label: 'handshake response size (headers + body), largest', value: bytes, unit: 'bytes', target: '< 1024 (RingCentral)', pass: bytes < 1024 },
+				{ label: `event → execution latency, median of ${EVENTS}`, value: median(latencies), unit: 'ms' },
+				{ label: `event → execution latency, slowest of ${EVENTS}`, value: Math.max(...latencies), unit: 'ms' },
+				{ label: 'executions per event', value: executions / EVENTS, target: '1.0', pass: executions === EVENTS },
+			];
+		} finally {
+			await world?.n8n.stop();
+			await emulator.stop();
+		}
+	},
+};

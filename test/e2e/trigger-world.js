@@ -1,0 +1,83 @@
+/**
+ * A second n8n of the e2e tier, for the RingCentral Trigger: it has to be stopped and started
+ * again (to prove self-repair after a restart), which the shared instance must not be. Its
+ * workflows are `RingCentral Trigger → HTTP Request` posting every item to an emulator sink.
+ */
+const crypto = require('node:crypto');
+const path = require('node:path');
+
+const { N8n, REPO } = require('./n8n');
+const { CREDENTIALS, credentialRecords } = require('./workflows');
+const { runtime } = require('./client');
+
+/** A trigger workflow; `sink` names the emulator sink its items go to. */
+function triggerWorkflow(id, parameters, sink, emulatorUrl) {
+	const webhookId = crypto.randomUUID();
+	return {
+		id,
+		name: `e2e trigger: ${sink}`,
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: 'RingCentral Trigger',
+				type: 'n8n-nodes-ringcentral.ringCentralTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { authentication: 'jwt', ...parameters },
+				credentials: { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } },
+			},
+			{
+				id: crypto.randomUUID(),
+				name: 'Record',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [300, 0],
+				parameters: {
+					method: 'POST',
+					url: `${emulatorUrl}/__emulator/sinks/${sink}`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: '={{ JSON.stringify($json) }}',
+					options: {},
+				},
+			},
+		],
+		connections: { 'RingCentral Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		webhookId,
+	};
+}
+
+/**
+ * @param {Array<{ id: string, parameters: Record<string, any>, sink: string }>} triggers
+ * @param {{ emulatorUrl?: string, logFile?: string }} [options] the e2e tier's emulator unless given
+ */
+async function startTriggerWorld(triggers, options = {}) {
+	const emulatorUrl = options.emulatorUrl ?? runtime().emulatorUrl;
+	const n8n = new N8n({ logFile: options.logFile ?? path.join(REPO, 'test-output/e2e/n8n-trigger.log') });
+	await n8n.prepare();
+	const emulator = { url: emulatorUrl, demoCredentials: () => demo };
+	const demo = await (await fetch(`${emulatorUrl}/__emulator/demo`)).json();
+	demo.server = emulatorUrl;
+	await n8n.importJson('credentials', credentialRecords(emulator).filter((c) => c.id === CREDENTIALS.jwt.id));
+	const workflows = triggers.map((t) => triggerWorkflow(t.id, t.parameters, t.sink, emulatorUrl));
+	await n8n.importJson('workflow', workflows.map(({ webhookId, ...workflow }) => workflow));
+	await n8n.start();
+	await n8n.signIn();
+	return {
+		n8n,
+		workflows,
+		webhookUrl: (id) => `${n8n.url}/webhook/${workflows.find((w) => w.id === id).webhookId}/webhook`,
+		publish: (id) => n8n.cli(['publish:workflow', `--id=${id}`]),
+		unpublish: (id) => n8n.cli(['unpublish:workflow', `--id=${id}`]),
+		restart: async (whileStopped) => {
+			await n8n.stop();
+			await whileStopped?.();
+			await n8n.start();
+		},
+		executions: async (id) => (await n8n.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`)).results,
+	};
+}
+
+module.exports = { startTriggerWorld };
