@@ -74,5 +74,7 @@ describe('OAuth2 through n8n\'s own flow', () => {
 			['readUnifiedPresence', 200],
 		]);
 		expect(after[1].requestBody).toEqual({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: '<redacted>' });
+		// Every token was expired: the OAuth2 credential refreshes now, so suites after this one start with fresh tokens.
+		expect((await call('presence-unified-get-oauth2', {})).status).toBe(200);
 	});
 });
