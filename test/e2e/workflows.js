@@ -29,8 +29,31 @@ const uuid = (seed) => {
 };
 
 /**
+ * A scenario is one chain `Webhook → step → … → Respond to Webhook`. Most have one step, our node
+ * (`node` + `parameters`); a chain of several gives `steps`, each named so later steps can read
+ * earlier ones with `$('<stepName(id, name)>')`. A step's `node` is one of our node names
+ * (`ringCentralContacts`: gets the scenario's credential) or a full n8n type with `typeVersion`.
+ * `respond` overrides the Respond to Webhook parameters (default: all incoming items as JSON).
+ * The webhook also takes multipart uploads: each file field becomes a binary property of that name.
+ * @typedef {{ name: string, node: string, typeVersion?: number, parameters: Record<string, any>, settings?: Record<string, any> }} Step
+ * @typedef {{ id: string, auth?: 'jwt'|'oauth2', node?: string, parameters?: Record<string, any>, settings?: Record<string, any>, steps?: Step[], respond?: Record<string, any> }} Scenario
+ */
+
+/** The name of a chain's webhook node (its output: `$('<hookName(id)>').first().json.body`). */
+const hookName = (id) => `in ${id}`;
+
+/** The name of a step of a multi-step chain. */
+const stepName = (id, name) => `${id} ${name}`;
+
+/** The chain's steps; a one-step scenario keeps the scenario id as its node name. */
+function stepsOf(/** @type {Scenario} */ scenario) {
+	if (scenario.steps) return scenario.steps.map((step) => ({ ...step, name: stepName(scenario.id, step.name) }));
+	return [{ name: scenario.id, node: /** @type {string} */ (scenario.node), parameters: scenario.parameters ?? {}, settings: scenario.settings }];
+}
+
+/**
  * @param {string} area workflow name suffix and id seed
- * @param {Array<{ id: string, node: string, parameters: Record<string, any>, auth?: 'jwt'|'oauth2', settings?: Record<string, any> }>} scenarios
+ * @param {Scenario[]} scenarios
  */
 function areaWorkflow(area, scenarios) {
 	const nodes = [];
@@ -55,42 +78,45 @@ function areaWorkflow(area, scenarios) {
 	scenarios.forEach((scenario, row) => {
 		const y = (row + 1) * 200;
 		const auth = scenario.auth ?? 'jwt';
-		const hook = `in ${scenario.id}`;
-		const action = `${scenario.id}`;
+		const steps = stepsOf(scenario);
 		const respond = `out ${scenario.id}`;
 		add(
 			{
 				id: uuid(`${scenario.id}-in`),
-				name: hook,
+				name: hookName(scenario.id),
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				position: [0, y],
 				webhookId: uuid(scenario.id),
 				parameters: { httpMethod: 'POST', path: `e2e-${scenario.id}`, responseMode: 'responseNode', options: {} },
 			},
-			action,
+			steps[0].name,
 		);
-		add(
-			{
-				id: uuid(`${scenario.id}-node`),
-				name: action,
-				type: `${PACKAGE_NAME}.${scenario.node}`,
-				typeVersion: 1,
-				position: [300, y],
-				parameters: { authentication: auth === 'jwt' ? 'jwt' : 'oAuth2', ...scenario.parameters },
-				credentials: { [CREDENTIALS[auth].type]: { id: CREDENTIALS[auth].id, name: CREDENTIALS[auth].name } },
-				...(scenario.settings ?? {}),
-			},
-			respond,
-		);
+		steps.forEach((step, index) => {
+			const ours = !step.node.includes('.');
+			add(
+				{
+					// The one-step id seed predates chains; kept so existing workflows keep their node ids.
+					id: uuid(scenario.steps ? `${scenario.id}-node-${index}` : `${scenario.id}-node`),
+					name: step.name,
+					type: ours ? `${PACKAGE_NAME}.${step.node}` : step.node,
+					typeVersion: step.typeVersion ?? 1,
+					position: [300 * (index + 1), y],
+					parameters: ours ? { authentication: auth === 'jwt' ? 'jwt' : 'oAuth2', ...step.parameters } : step.parameters,
+					...(ours ? { credentials: { [CREDENTIALS[auth].type]: { id: CREDENTIALS[auth].id, name: CREDENTIALS[auth].name } } } : {}),
+					...(step.settings ?? {}),
+				},
+				steps[index + 1]?.name ?? respond,
+			);
+		});
 		add(
 			{
 				id: uuid(`${scenario.id}-out`),
 				name: respond,
 				type: 'n8n-nodes-base.respondToWebhook',
 				typeVersion: 1.1,
-				position: [600, y],
-				parameters: { respondWith: 'allIncomingItems', options: { responseCode: 200 } },
+				position: [300 * (steps.length + 1), y],
+				parameters: { respondWith: 'allIncomingItems', options: { responseCode: 200 }, ...(scenario.respond ?? {}) },
 			},
 			undefined,
 		);
@@ -106,4 +132,4 @@ function areaWorkflow(area, scenarios) {
 	};
 }
 
-module.exports = { CREDENTIALS, credentialRecords, areaWorkflow };
+module.exports = { CREDENTIALS, credentialRecords, areaWorkflow, hookName, stepName };
