@@ -1,2 +1,9 @@
 /** Every area's e2e scenarios; an area joins when its node lands. */
-module.exports = [require('./presence'), require('./contacts'), require('./team-messaging'), require('./video')];
+module.exports = [
+	require('./presence'),
+	require('./contacts'),
+	require('./team-messaging'),
+	require('./video'),
+	require('./call-handling'),
+	require('./account'),
+];
