@@ -78,10 +78,12 @@ class N8n {
 		return this;
 	}
 
-	/** Runs an n8n CLI command (import:*, publish:workflow, export:*); returns its output. */
+	/** Runs an n8n CLI command (import:*, publish:workflow, export:*, execute); returns its output. */
 	async cli(args) {
+		// `execute` starts a task broker of its own: it must not take the running instance's port.
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		const { stdout, stderr } = await promisify(execFile)(this.runtime.NODE24, [this.runtime.N8N_BIN, ...args], {
-			env: this.env,
+			env,
 			maxBuffer: 64 * 1024 * 1024,
 		});
 		return `${stdout}${stderr}`;
@@ -133,8 +135,8 @@ class N8n {
 			body: body === undefined ? undefined : JSON.stringify(body),
 			redirect: 'manual',
 		});
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const auth = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (auth) this.cookie = auth.split(';')[0];
 		const text = await response.text();
 		let data;
 		try {

@@ -49,9 +49,21 @@ function triggerWorkflow(id, parameters, sink, emulatorUrl) {
 	};
 }
 
+/** The example workflows of examples/, with the credential they name ("RingCentral JWT (local emulator)"). */
+function exampleWorkflows() {
+	const folder = path.join(REPO, 'examples');
+	return require('node:fs')
+		.readdirSync(folder)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => ({ file, ...JSON.parse(require('node:fs').readFileSync(path.join(folder, file), 'utf8')) }));
+}
+
+const EXAMPLE_CREDENTIAL = { id: 'rcDemoJwtCred001', name: 'RingCentral JWT (local emulator)', type: 'ringCentralJwtApi' };
+
 /**
  * @param {Array<{ id: string, parameters: Record<string, any>, sink: string }>} triggers
- * @param {{ emulatorUrl?: string, logFile?: string }} [options] the e2e tier's emulator unless given
+ * @param {{ emulatorUrl?: string, logFile?: string, examples?: boolean }} [options] the e2e tier's
+ *   emulator unless given; `examples` imports examples/ too
  */
 async function startTriggerWorld(triggers, options = {}) {
 	const emulatorUrl = options.emulatorUrl ?? runtime().emulatorUrl;
@@ -60,14 +72,17 @@ async function startTriggerWorld(triggers, options = {}) {
 	const emulator = { url: emulatorUrl, demoCredentials: () => demo };
 	const demo = await (await fetch(`${emulatorUrl}/__emulator/demo`)).json();
 	demo.server = emulatorUrl;
-	await n8n.importJson('credentials', credentialRecords(emulator).filter((c) => c.id === CREDENTIALS.jwt.id));
+	const jwt = credentialRecords(emulator).find((c) => c.id === CREDENTIALS.jwt.id);
+	await n8n.importJson('credentials', [jwt, ...(options.examples ? [{ ...jwt, ...EXAMPLE_CREDENTIAL }] : [])]);
 	const workflows = triggers.map((t) => triggerWorkflow(t.id, t.parameters, t.sink, emulatorUrl));
-	await n8n.importJson('workflow', workflows.map(({ webhookId, ...workflow }) => workflow));
+	const examples = options.examples ? exampleWorkflows() : [];
+	await n8n.importJson('workflow', [...workflows.map(({ webhookId, ...workflow }) => workflow), ...examples.map(({ file, ...workflow }) => workflow)]);
 	await n8n.start();
 	await n8n.signIn();
 	return {
 		n8n,
 		workflows,
+		examples,
 		webhookUrl: (id) => `${n8n.url}/webhook/${workflows.find((w) => w.id === id).webhookId}/webhook`,
 		publish: (id) => n8n.cli(['publish:workflow', `--id=${id}`]),
 		unpublish: (id) => n8n.cli(['unpublish:workflow', `--id=${id}`]),
@@ -80,4 +95,4 @@ async function startTriggerWorld(triggers, options = {}) {
 	};
 }
 
-module.exports = { startTriggerWorld };
+module.exports = { startTriggerWorld, exampleWorkflows, EXAMPLE_CREDENTIAL };

@@ -92,7 +92,7 @@ describe('RingCentral Trigger in real n8n', () => {
 		await control('POST', '/deliveries/idle');
 		const seen = (await sink('calls')).map((i: any) => `${i.body.eventType}:${i.body.statusCode}`).sort();
 		expect(seen).toEqual(['missedCall:Disconnected', 'telephonySession:Proceeding', 'telephonySession:Setup']);
-		expect(items[0].body).toMatchObject({ direction: 'Inbound', from: { phoneNumber: '+16505550123' } });
+		expect(items[0].body).toMatchObject({ direction: 'Inbound', from: { phoneNumber: '+14155550142' }, to: { phoneNumber: '+16505551001' } });
 	});
 
 	test('every other event type fires', async () => {

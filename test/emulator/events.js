@@ -4,8 +4,7 @@
  * state holds it and emits the notifications RingCentral would send, in its envelope bodies.
  */
 const crypto = require('node:crypto');
-
-const OUTSIDE = '+16505550123';
+const { OUTSIDE_PARTIES, directNumberOf } = require('./telephony');
 
 /** @param {any} emulator @param {any} input */
 function extensionOf(emulator, input) {
@@ -70,8 +69,9 @@ const INJECTORS = {
 		const outcome = input.outcome ?? 'answered';
 		const sessionId = String(input.sessionId ?? 10_000_000_000 + Math.floor(Math.random() * 1e9));
 		const telephonySessionId = `s-${crypto.randomBytes(12).toString('hex')}`;
-		const own = { phoneNumber: input.extensionNumber ?? `+1650555${extension.extensionNumber.padStart(4, '0')}`, name: extension.name, extensionId };
-		const other = { phoneNumber: input.from ?? OUTSIDE, name: input.fromName ?? 'Pat Customer' };
+		const own = { phoneNumber: directNumberOf(emulator.state, extensionId), name: extension.name, extensionId };
+		const caller = OUTSIDE_PARTIES.find((p) => p.phoneNumber === input.from) ?? OUTSIDE_PARTIES[0];
+		const other = { phoneNumber: input.from ?? caller.phoneNumber, name: input.fromName ?? caller.name };
 		const [from, to] = direction === 'Inbound' ? [other, own] : [own, other];
 		const steps =
 			outcome === 'missed'
