@@ -18,7 +18,7 @@ import { authenticationProperty, credentials } from '../RingCentral/shared/descr
 import { isMultipartBody, parseBatchResponse } from '../RingCentral/shared/multipart';
 import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
-import type { SubscriptionState, WebhookTarget } from './subscription';
+import type { SubscriptionState } from './subscription';
 import {
 	oneAtATime,
 	removeSubscriptions,
@@ -58,10 +58,9 @@ function wantedFilters(context: IHookFunctions | ITriggerFunctions): string[] {
 	return filters;
 }
 
-/** This node's webhook: the URL n8n gives it, and the path part that identifies it in any URL. */
-function targetOf(context: IHookFunctions | ITriggerFunctions, address: string | undefined): WebhookTarget {
-	return { address, suffix: `/${context.getNode().webhookId ?? context.getNode().id}/webhook` };
-}
+/** One upkeep at a time per webhook of this node (production and test listener apart). */
+const upkeepKey = (context: IHookFunctions | ITriggerFunctions, address: string | undefined) =>
+	`${context.getWorkflow().id}:${context.getNode().id}:${address ?? ''}`;
 
 function sameToken(received: unknown, expected: string): boolean {
 	if (typeof received !== 'string') return false;
@@ -259,25 +258,25 @@ export class RingCentralTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				const target = targetOf(this, this.getNodeWebhookUrl('default'));
-				return await oneAtATime(target.suffix, () =>
-					subscriptionIsHealthy(this as RequestContext, state, wantedFilters(this), target),
+				const address = this.getNodeWebhookUrl('default') as string;
+				return await oneAtATime(upkeepKey(this, address), () =>
+					subscriptionIsHealthy(this as RequestContext, state, wantedFilters(this), address),
 				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				const target = targetOf(this, this.getNodeWebhookUrl('default'));
+				const address = this.getNodeWebhookUrl('default') as string;
 				const token = await verificationToken(this as RequestContext & IHookFunctions, state);
 				// Idempotent: a healthy subscription the health check made meanwhile is adopted.
-				await oneAtATime(target.suffix, () =>
-					repairSubscription(this as RequestContext, state, wantedFilters(this), target, token),
+				await oneAtATime(upkeepKey(this, address), () =>
+					repairSubscription(this as RequestContext, state, wantedFilters(this), address, token),
 				);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as SubscriptionState;
-				const target = targetOf(this, this.getNodeWebhookUrl('default'));
-				await oneAtATime(target.suffix, () => removeSubscriptions(this as RequestContext, state, target));
+				const address = this.getNodeWebhookUrl('default') as string;
+				await oneAtATime(upkeepKey(this, address), () => removeSubscriptions(this as RequestContext, state, address));
 				return true;
 			},
 		},
@@ -290,15 +289,14 @@ export class RingCentralTrigger implements INodeType {
 	 */
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		if (this.getMode() === 'manual') return {};
-		// This static data is the trigger's own copy, loaded when it started: the subscription is
-		// found again by the webhook path, and the token is derived, so nothing depends on it.
+		// This static data is the trigger's own copy, loaded when it started: it only has to know
+		// the webhook's address (saved at activation); the token is derived, the subscription looked up.
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
 		const check = async () => {
 			try {
 				const token = await verificationToken(this as RequestContext & ITriggerFunctions, state);
-				const target = targetOf(this, state.webhookUrl);
-				const outcome = await oneAtATime(target.suffix, () =>
-					repairSubscription(this as RequestContext, state, wantedFilters(this), target, token),
+				const outcome = await oneAtATime(upkeepKey(this, state.webhookUrl), () =>
+					repairSubscription(this as RequestContext, state, wantedFilters(this), state.webhookUrl, token),
 				);
 				if (!['healthy', 'unknown'].includes(outcome)) {
 					this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);

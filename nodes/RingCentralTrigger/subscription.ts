@@ -21,13 +21,7 @@ export interface SubscriptionState extends IDataObject {
 	recentEvents?: string[];
 }
 
-/** Where the subscription delivers: the full URL when known, and the path that names this node's webhook. */
-export interface WebhookTarget {
-	address?: string;
-	suffix: string;
-}
-
-/** `unknown`: no subscription yet and no address to create one at (activation is about to). */
+/** `unknown`: the webhook's address is not known yet (the activation is about to create the subscription). */
 export type Outcome = 'healthy' | 'renewed' | 'created' | 'replaced' | 'unknown';
 
 const upkeep = new Map<string, Promise<unknown>>();
@@ -79,13 +73,13 @@ export async function removeSubscription(context: RequestContext, id: string): P
 
 const addressOf = (subscription: IDataObject) => String((subscription.deliveryMode as IDataObject | undefined)?.address ?? '');
 
-/** Every subscription of this user and app that delivers to this node's webhook. */
-async function deliveringTo(context: RequestContext, target: WebhookTarget): Promise<IDataObject[]> {
+/**
+ * Every subscription of this user and app that delivers to the address. Only the exact address
+ * counts: the editor's test listener has a subscription of its own at the test URL.
+ */
+async function deliveringTo(context: RequestContext, address: string): Promise<IDataObject[]> {
 	const list = await ringCentralDirectRequest.call(context, 'GET', '/restapi/v1.0/subscription');
-	return ((list.records as IDataObject[] | undefined) ?? []).filter((record) => {
-		const address = addressOf(record);
-		return address === target.address || address.endsWith(target.suffix);
-	});
+	return ((list.records as IDataObject[] | undefined) ?? []).filter((record) => addressOf(record) === address);
 }
 
 /** Whether a subscription still delivers what is wanted, for long enough. */
@@ -99,11 +93,13 @@ function verdict(subscription: IDataObject, wanted: string[]): 'healthy' | 'rene
 }
 
 /** The subscription in static data, else one already delivering to this webhook (adopted). */
-async function current(context: RequestContext, state: SubscriptionState, target: WebhookTarget) {
-	const known = state.subscriptionId ? await read(context, state.subscriptionId) : undefined;
+async function current(context: RequestContext, state: SubscriptionState, address: string) {
+	// The stored id is only this webhook's when it was stored for this address (not the test listener's).
+	const storedId = state.webhookUrl === address ? state.subscriptionId : undefined;
+	const known = storedId ? await read(context, storedId) : undefined;
 	// An expired subscription reads as gone but may still be stored: let RingCentral drop it.
-	if (state.subscriptionId && !known) await removeSubscription(context, state.subscriptionId);
-	const others = (await deliveringTo(context, target)).filter((s) => s.id !== known?.id);
+	if (storedId && !known) await removeSubscription(context, storedId);
+	const others = (await deliveringTo(context, address)).filter((s) => s.id !== known?.id);
 	const chosen = known ?? others.shift();
 	// Duplicates at the same address would deliver every event twice.
 	for (const duplicate of others) await removeSubscription(context, String(duplicate.id));
@@ -115,9 +111,9 @@ export async function subscriptionIsHealthy(
 	context: RequestContext,
 	state: SubscriptionState,
 	wanted: string[],
-	target: WebhookTarget,
+	address: string,
 ): Promise<boolean> {
-	const subscription = await current(context, state, target);
+	const subscription = await current(context, state, address);
 	if (!subscription) return false;
 	if (verdict(subscription, wanted) !== 'healthy') {
 		await removeSubscription(context, String(subscription.id));
@@ -154,10 +150,13 @@ export async function repairSubscription(
 	context: RequestContext,
 	state: SubscriptionState,
 	wanted: string[],
-	target: WebhookTarget,
+	address: string | undefined,
 	token: string,
 ): Promise<Outcome> {
-	const subscription = await current(context, state, target);
+	// Without the address (a health check that started before the first activation finished)
+	// there is nothing to look after yet: the activation creates the subscription.
+	if (!address) return 'unknown';
+	const subscription = await current(context, state, address);
 	if (subscription) {
 		const judged = verdict(subscription, wanted);
 		if (judged === 'healthy') {
@@ -175,21 +174,22 @@ export async function repairSubscription(
 		}
 		await removeSubscription(context, String(subscription.id));
 	}
-	const address = target.address ?? (subscription ? addressOf(subscription) : undefined);
-	if (!address) return 'unknown';
 	await createSubscription(context, state, wanted, address, token);
 	return subscription ? 'replaced' : 'created';
 }
 
 /** Removes every subscription of this trigger (n8n's delete), including ones it lost track of. */
-export async function removeSubscriptions(context: RequestContext, state: SubscriptionState, target: WebhookTarget): Promise<void> {
+export async function removeSubscriptions(context: RequestContext, state: SubscriptionState, address: string): Promise<void> {
 	const ids = new Set<string>();
-	if (state.subscriptionId) ids.add(state.subscriptionId);
-	for (const subscription of await deliveringTo(context, target)) ids.add(String(subscription.id));
+	// The stored id only counts when it is this webhook's (the test listener must not delete production's).
+	if (state.subscriptionId && state.webhookUrl === address) ids.add(state.subscriptionId);
+	for (const subscription of await deliveringTo(context, address)) ids.add(String(subscription.id));
 	for (const id of ids) await removeSubscription(context, id);
+	if (state.webhookUrl !== address) return;
 	delete state.subscriptionId;
 	delete state.expirationTime;
 	delete state.filters;
+	delete state.webhookUrl;
 }
 
 function remember(state: SubscriptionState, subscription: IDataObject, wanted: string[]) {

@@ -90,7 +90,7 @@ async function startTrigger({ engine, type, parameters, credential }) {
 	const baseUrl = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/webhook`;
 	const webhookUrl = `${baseUrl}/${WEBHOOK_ID}/webhook`;
 
-	function webhookData() {
+	function webhookData(isTest = false) {
 		return {
 			httpMethod: 'POST',
 			node: node.name,
@@ -98,12 +98,14 @@ async function startTrigger({ engine, type, parameters, credential }) {
 			webhookDescription: nodeType.description.webhooks[0],
 			workflowId: workflow.id,
 			webhookId: WEBHOOK_ID,
-			isTest: false,
+			isTest,
 		};
 	}
 
-	const hook = (/** @type {'checkExists'|'create'|'delete'} */ method) => {
-		const context = new HookContext(workflow, node, engine.additionalDataFor({ webhookBaseUrl: baseUrl }), 'webhook', 'activate', webhookData());
+	/** The activation hooks; `test` runs them for the editor's test listener (its own URL). */
+	const hook = (/** @type {'checkExists'|'create'|'delete'} */ method, test = false) => {
+		const additionalData = engine.additionalDataFor({ webhookBaseUrl: baseUrl, webhookTestBaseUrl: `${baseUrl}-test` });
+		const context = new HookContext(workflow, node, additionalData, test ? 'manual' : 'webhook', 'activate', webhookData(test));
 		return nodeType.webhookMethods.default[method].call(context);
 	};
 
@@ -122,6 +124,12 @@ async function startTrigger({ engine, type, parameters, credential }) {
 		checkExists: () => hook('checkExists'),
 		create: () => hook('create'),
 		deactivate: () => hook('delete'),
+		testWebhookUrl: `${baseUrl}-test/${WEBHOOK_ID}/webhook`,
+		/** the editor's "listen for test event": n8n registers the test webhook, later removes it */
+		async listenForTestEvent() {
+			if (!(await hook('checkExists', true))) await hook('create', true);
+		},
+		stopListening: () => hook('delete', true),
 		/** n8n's start or activation of the trigger function; its cron jobs are kept to be run by the test */
 		async startTriggerFunction(mode = 'trigger') {
 			const schedulingFunctions = {

@@ -256,8 +256,9 @@ describe('RingCentral Trigger lifecycle', () => {
 		const t = await trigger({ events: ['inboundSms'], options: { healthCheckMinutes: 5 } });
 		await t.activate();
 		const first = t.staticData().subscriptionId;
-		// n8n starts the trigger function on its own copy of the static data: it must not need it.
-		for (const key of Object.keys(t.staticData())) delete t.staticData()[key];
+		// n8n starts the trigger function on its own copy of the static data, saved at activation:
+		// only the webhook's address is needed from it.
+		for (const key of Object.keys(t.staticData())) if (key !== 'webhookUrl') delete t.staticData()[key];
 		rc.emulator.subscriptions.blacklist(first, 'I/O operation is failed. Details: [Read timed out]');
 		await t.startTriggerFunction();
 		const repaired = subscriptionsAt(t.webhookUrl);
@@ -328,6 +329,19 @@ describe('RingCentral Trigger lifecycle', () => {
 		await t.deactivate();
 		expect(subscriptionsAt(t.webhookUrl)).toHaveLength(0);
 		await t.deactivate();
+	});
+
+	test('listening for a test event uses a subscription of its own and leaves production\'s alone', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		const production = t.staticData().subscriptionId;
+		await t.listenForTestEvent();
+		const test = subscriptionsAt(t.testWebhookUrl);
+		expect(test).toHaveLength(1);
+		expect(rc.emulator.subscriptions.get(production)?.status).toBe('Active');
+		await t.stopListening();
+		expect(subscriptionsAt(t.testWebhookUrl)).toHaveLength(0);
+		expect(subscriptionsAt(t.webhookUrl).map((s: any) => s.id)).toEqual([production]);
 	});
 
 	test('in manual (listen for test event) mode the trigger function starts no health loop', async () => {
