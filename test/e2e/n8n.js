@@ -127,8 +127,18 @@ class N8n {
 		clearTimeout(timer);
 	}
 
-	/** REST call to n8n's own API as the owner (cookie session). */
+	/** REST call to n8n's own API as the owner (cookie session), signing in again once on a 401. */
 	async rest(method, route, body) {
+		try {
+			return await this.restOnce(method, route, body);
+		} catch (error) {
+			if (!this.owner || !/→ 401/.test(String(error.message)) || route === '/login') throw error;
+			await this.restOnce('POST', '/login', { emailOrLdapLoginId: this.owner.email, password: this.owner.password });
+			return await this.restOnce(method, route, body);
+		}
+	}
+
+	async restOnce(method, route, body) {
 		const response = await fetch(`${this.url}/rest${route}`, {
 			method,
 			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
@@ -150,10 +160,11 @@ class N8n {
 
 	/** The instance owner: created on first use, signed in afterwards. */
 	async signIn(owner = OWNER) {
+		this.owner = owner;
 		try {
-			await this.rest('POST', '/owner/setup', owner);
+			await this.restOnce('POST', '/owner/setup', owner);
 		} catch {
-			await this.rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			await this.restOnce('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
 		}
 		return owner;
 	}
