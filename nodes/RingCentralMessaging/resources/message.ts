@@ -13,6 +13,7 @@ import {
 import { simplified } from '../../RingCentral/shared/output';
 import { partyNumber } from '../../RingCentral/shared/parties';
 import { BATCH_IDS, idList, ringCentralRoute } from '../../RingCentral/shared/transport';
+import { conversationAndDateFilters } from './messageFilters';
 
 const RESOURCE = 'message';
 const BATCH_LIMIT = 50;
@@ -314,50 +315,7 @@ export const messageFields: INodeProperties[] = [
 				description: 'Messages in these states (RingCentral lists Alive ones when empty)',
 				routing: { send: { type: 'query', property: 'availability' } },
 			},
-			{
-				displayName: 'Conversation ID',
-				name: 'conversationId',
-				type: 'string',
-				default: '',
-				description: 'Only messages of this SMS or pager conversation',
-				routing: { send: { type: 'query', property: 'conversationId' } },
-			},
-			{
-				displayName: 'Date From',
-				name: 'dateFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'Messages created at or after this time (UTC unless the value names a zone). Default: 24 hours before Date To.',
-				routing: { send: { type: 'query', property: 'dateFrom', value: utcDateTimeValue('iso') } },
-			},
-			{
-				displayName: 'Date To',
-				name: 'dateTo',
-				type: 'dateTime',
-				default: '',
-				description: 'Messages created before this time (UTC unless the value names a zone). Default: now.',
-				routing: { send: { type: 'query', property: 'dateTo', value: utcDateTimeValue('iso') } },
-			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Inbound', value: 'Inbound' },
-					{ name: 'Outbound', value: 'Outbound' },
-				],
-				default: [],
-				description: 'Only messages in these directions',
-				routing: { send: { type: 'query', property: 'direction' } },
-			},
-			{
-				displayName: 'Latest per Conversation Only',
-				name: 'distinctConversations',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only the newest message of each conversation',
-				routing: { send: { type: 'query', property: 'distinctConversations' } },
-			},
+			...conversationAndDateFilters,
 			{
 				displayName: 'Message Type',
 				name: 'messageType',
