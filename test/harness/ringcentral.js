@@ -44,6 +44,39 @@ function useRingCentral(options) {
 			},
 		});
 	});
+	/** @type {Map<string, Promise<{ type: string, id: string }>>} */
+	const shared = new Map();
+	Object.assign(context, {
+		/**
+		 * A credential ready for `engine.execute`: `{ type, id }`. Fresh on every call, or with
+		 * `once` one per user and type for the whole file (sign-ins count against the Auth limit).
+		 * @param {'oAuth2'|'jwt'} auth @param {string} [extensionId] @param {{ once?: boolean }} [options]
+		 */
+		async connect(auth, extensionId, options = {}) {
+			const make = async () => {
+				const stored = auth === 'jwt' ? context.jwtCredential(extensionId) : await context.oauth2Credential(extensionId);
+				return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: String(stored.id) };
+			};
+			if (!options.once) return await make();
+			const key = `${auth}:${extensionId ?? 'admin'}`;
+			if (!shared.has(key)) shared.set(key, make());
+			return await /** @type {Promise<{ type: string, id: string }>} */ (shared.get(key));
+		},
+		/**
+		 * `run(credential, parameters, extra)` for one node type: Authentication follows the
+		 * credential, `defaults` fill parameters the test leaves out.
+		 * @param {string} type @param {Record<string, any>} [defaults]
+		 */
+		runner(type, defaults = {}) {
+			return (/** @type {{ type: string, id: string }} */ credential, /** @type {Record<string, any>} */ parameters, /** @type {any} */ extra = {}) =>
+				context.engine.execute({
+					type,
+					parameters: { authentication: credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2', ...defaults, ...parameters },
+					credential,
+					...extra,
+				});
+		},
+	});
 	afterEach(() => {
 		if (!context.emulator) return;
 		const leftovers = context.emulator.takeViolations();

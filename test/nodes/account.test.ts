@@ -17,31 +17,9 @@ const receiver = useWebhookReceiver();
 type Auth = 'oAuth2' | 'jwt';
 type Credential = { type: string; id: string };
 
-const connected = new Map<string, Promise<Credential>>();
+const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId, { once: true });
 
-/** One credential per user and type for the whole file: sign-ins count against RingCentral's Auth limit. */
-async function connect(auth: Auth, extensionId?: string): Promise<Credential> {
-	const key = `${auth}:${extensionId ?? 'admin'}`;
-	if (!connected.has(key)) {
-		connected.set(
-			key,
-			(async () => {
-				const credential = auth === 'jwt' ? rc.jwtCredential(extensionId) : await rc.oauth2Credential(extensionId);
-				return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: credential.id as string };
-			})(),
-		);
-	}
-	return await connected.get(key)!;
-}
-
-async function run(
-	credential: Credential,
-	parameters: Record<string, unknown>,
-	extra: { items?: Array<{ json: Record<string, unknown> }>; continueOnFail?: boolean } = {},
-) {
-	const authentication = credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2';
-	return await rc.engine.execute({ type: 'ringCentralAccount', parameters: { authentication, ...parameters }, credential, ...extra });
-}
+const run = rc.runner('ringCentralAccount');
 
 function apiCalls(since: number, operationId?: string) {
 	return rc.emulator.journal({ since, operationId }).filter((entry: { path: string }) => !entry.path.startsWith('/restapi/oauth/'));

@@ -22,20 +22,9 @@ const mark = () => rc.emulator.sequence as number;
 const log = () => callLogOf(rc.emulator) as any;
 const recordsOf = (extensionId: string) => log().records.filter((r: any) => r.extensionId === extensionId) as any[];
 
-async function connect(auth: Auth, extensionId = admin()): Promise<Credential> {
-	const credential = auth === 'jwt' ? rc.jwtCredential(extensionId) : await rc.oauth2Credential(extensionId);
-	return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: credential.id as string };
-}
+const connect = (auth: Auth, extensionId = admin()): Promise<Credential> => rc.connect(auth, extensionId);
 
-async function run(credential: Credential, parameters: Record<string, unknown>, extra: { items?: any[]; continueOnFail?: boolean } = {}) {
-	const authentication = credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2';
-	return await rc.engine.execute({
-		type: 'ringCentralCallLog',
-		parameters: { authentication, accountId: '~', extensionId: '~', ...parameters },
-		credential,
-		...extra,
-	});
-}
+const run = rc.runner('ringCentralCallLog', { accountId: '~', extensionId: '~' });
 
 function apiCalls(since: number, operationId?: string) {
 	return rc.emulator.journal({ since, operationId }).filter((entry: { path: string }) => !entry.path.startsWith('/restapi/oauth/'));

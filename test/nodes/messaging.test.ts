@@ -27,24 +27,9 @@ const mailbox = (extensionId: string) => [...messageStoreOf(rc.emulator).mailbox
 /** The bytes the emulator keeps for an attachment. */
 const contentOf = (attachmentId: number) => (messageStoreOf(rc.emulator).content.get(attachmentId) as any).data as Buffer;
 
-async function connect(auth: Auth, extensionId: string): Promise<Credential> {
-	const credential = auth === 'jwt' ? rc.jwtCredential(extensionId) : await rc.oauth2Credential(extensionId);
-	return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: credential.id as string };
-}
+const connect = (auth: Auth, extensionId: string): Promise<Credential> => rc.connect(auth, extensionId);
 
-async function run(
-	credential: Credential,
-	parameters: Record<string, unknown>,
-	extra: { items?: Item[]; continueOnFail?: boolean } = {},
-) {
-	const authentication = credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2';
-	return await rc.engine.execute({
-		type: 'ringCentralMessaging',
-		parameters: { authentication, accountId: '~', extensionId: '~', ...parameters },
-		credential,
-		...extra,
-	});
-}
+const run = rc.runner('ringCentralMessaging', { accountId: '~', extensionId: '~' });
 
 /** API requests (OAuth endpoints excluded) recorded since `since`. */
 function apiCalls(since: number, operationId?: string) {

@@ -11,28 +11,13 @@ const rc = useRingCentral({
 });
 
 type Auth = 'oAuth2' | 'jwt';
+type Credential = { type: string; id: string };
 /** A JWT whose signature the emulator did not make. */
 const FORGED_JWT = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxIn0', 'forged-signature'].join('.');
-const credentialTypeOf = (auth: Auth) => (auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api');
 
-async function connect(auth: Auth, extensionId?: string) {
-	const credential = auth === 'jwt' ? rc.jwtCredential(extensionId) : await rc.oauth2Credential(extensionId);
-	return { type: credentialTypeOf(auth), id: credential.id as string };
-}
+const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId);
 
-async function run(
-	credential: { type: string; id: string },
-	parameters: Record<string, unknown>,
-	extra: { items?: Array<{ json: Record<string, unknown> }>; continueOnFail?: boolean } = {},
-) {
-	const authentication = credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2';
-	return await rc.engine.execute({
-		type: 'ringCentralPresence',
-		parameters: { authentication, ...parameters },
-		credential,
-		...extra,
-	});
-}
+const run = rc.runner('ringCentralPresence');
 
 /** API requests (OAuth endpoints excluded) recorded since `since`. */
 function apiCalls(since: number, operationId?: string) {

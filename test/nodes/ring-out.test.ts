@@ -19,19 +19,9 @@ const users = () => rc.emulator.state.users as string[];
 const mark = () => rc.emulator.sequence as number;
 const numberOf = (extensionId: string) => directNumberOf(rc.emulator.state, extensionId) as string;
 
-async function connect(auth: Auth, extensionId: string): Promise<Credential> {
-	const credential = auth === 'jwt' ? rc.jwtCredential(extensionId) : await rc.oauth2Credential(extensionId);
-	return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: credential.id as string };
-}
+const connect = (auth: Auth, extensionId: string): Promise<Credential> => rc.connect(auth, extensionId);
 
-async function run(credential: Credential, parameters: Record<string, unknown>) {
-	const authentication = credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2';
-	return await rc.engine.execute({
-		type: 'ringCentralRingOut',
-		parameters: { authentication, resource: 'ringOutCall', accountId: '~', extensionId: '~', ...parameters },
-		credential,
-	});
-}
+const run = rc.runner('ringCentralRingOut', { resource: 'ringOutCall', accountId: '~', extensionId: '~' });
 
 function apiCalls(since: number, operationId?: string) {
 	return rc.emulator.journal({ since, operationId }).filter((entry: { path: string }) => !entry.path.startsWith('/restapi/oauth/'));

@@ -16,21 +16,11 @@ type Auth = 'oAuth2' | 'jwt';
 type Credential = { type: string; id: string };
 type Item = { json: Record<string, unknown>; binary?: Record<string, unknown> };
 
-async function connect(auth: Auth, extensionId?: string): Promise<Credential> {
-	const credential = auth === 'jwt' ? rc.jwtCredential(extensionId) : await rc.oauth2Credential(extensionId);
-	return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: credential.id as string };
-}
+const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId);
 
 const authOf = (credential: Credential) => (credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2');
 
-async function run(credential: Credential, parameters: Record<string, unknown>, extra: { items?: Item[]; continueOnFail?: boolean } = {}) {
-	return await rc.engine.execute({
-		type: 'ringCentralTeamMessaging',
-		parameters: { authentication: authOf(credential), ...parameters },
-		credential,
-		...extra,
-	});
-}
+const run = rc.runner('ringCentralTeamMessaging');
 
 async function listSearch(credential: Credential, method: string, filter?: string) {
 	return await rc.engine.loadOptions({

@@ -13,21 +13,11 @@ const rc = useRingCentral({
 type Auth = 'oAuth2' | 'jwt';
 type Credential = { type: string; id: string };
 
-async function connect(auth: Auth, extensionId?: string): Promise<Credential> {
-	const credential = auth === 'jwt' ? rc.jwtCredential(extensionId) : await rc.oauth2Credential(extensionId);
-	return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: credential.id as string };
-}
+const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId);
 
 const authOf = (credential: Credential) => (credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2');
 
-async function run(credential: Credential, parameters: Record<string, unknown>, extra: { items?: Array<{ json: Record<string, unknown> }>; continueOnFail?: boolean } = {}) {
-	return await rc.engine.execute({
-		type: 'ringCentralVideo',
-		parameters: { authentication: authOf(credential), accountId: '~', extensionId: '~', ...parameters },
-		credential,
-		...extra,
-	});
-}
+const run = rc.runner('ringCentralVideo', { accountId: '~', extensionId: '~' });
 
 async function listSearch(credential: Credential, method: string, filter?: string, paginationToken?: string) {
 	return await rc.engine.loadOptions({
