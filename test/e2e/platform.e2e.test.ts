@@ -63,6 +63,8 @@ describe('OAuth2 through n8n\'s own flow', () => {
 	});
 
 	test('the JWT credential signs in again by itself when its token expires', async () => {
+		// The credential holds a token first, whichever suites ran before this one.
+		expect((await call('presence-unified-get-jwt', {})).status).toBe(200);
 		await control('POST', '/oauth/expire-tokens');
 		const since = await mark();
 		const { status } = await call('presence-unified-get-jwt', {});
