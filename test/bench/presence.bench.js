@@ -2,7 +2,7 @@
  * Presence: batching (presence of 300 extensions) and pacing (100 updates through a usage-plan
  * group limited to 10 requests per window).
  */
-const WINDOW_SECONDS = Number(process.env.RC_BENCH_WINDOW ?? 2);
+const WINDOW_SECONDS = Number(process.env.RC_BENCH_WINDOW ?? 3);
 const LIMIT = 10;
 const UPDATES = 100;
 

@@ -99,6 +99,7 @@ class N8n {
 	}
 
 	async start() {
+		if (this.options.logFile) fs.mkdirSync(path.dirname(this.options.logFile), { recursive: true });
 		const log = this.options.logFile ? fs.openSync(this.options.logFile, 'a') : 'ignore';
 		this.process = spawn(this.runtime.NODE24, [this.runtime.N8N_BIN, 'start'], {
 			env: this.env,
