@@ -40,9 +40,14 @@ describe.each<[string, any]>(cases)('editor: %s', (_name, description) => {
 			await page.goto(`${runtime().n8nUrl}/workflow/new`);
 			await page.getByTestId('node-creator-plus-button').click();
 			await page.keyboard.type(description.displayName);
-			await page.getByTestId('node-creator-item-name').getByText(description.displayName, { exact: true }).first().click();
-			await page.getByText(description.firstAction, { exact: true }).first().click();
+			await page.getByTestId('node-creator-item-name').getByText(description.creatorName, { exact: true }).first().click();
 			const ndv = page.getByTestId('ndv');
+			if (description.firstAction) {
+				await page.getByText(description.firstAction, { exact: true }).first().click();
+			} else {
+				// The panel offers a trigger once per event ("On inbound sms", …): take the first.
+				await page.getByText(/^On /).first().click();
+			}
 			await ndv.waitFor();
 			for (const field of description.selectors) await ndv.getByTestId(`parameter-input-${field}`).waitFor();
 			await page.screenshot({ path: screenshotPath(description.name) });

@@ -23,10 +23,13 @@ function nodeDescriptions() {
 		const firstResource = resource?.default;
 		const operation = operations.find((p) => p.displayOptions?.show?.resource?.includes(firstResource)) ?? operations[0];
 		const first = operation?.options?.find((o) => o.value === operation.default) ?? operation?.options?.[0];
+		const trigger = description.group.includes('trigger');
 		return {
 			name: description.name,
 			displayName: description.displayName,
-			firstAction: first?.action ?? description.defaults.name,
+			// The node panel lists triggers under the app's name, without " Trigger".
+			creatorName: trigger ? description.displayName.replace(/ Trigger$/, '') : description.displayName,
+			firstAction: trigger ? undefined : (first?.action ?? description.defaults.name),
 			selectors: resource ? ['resource', 'operation'] : ['events'],
 		};
 	});

@@ -28,7 +28,17 @@ module.exports = async function globalSetup() {
 	await emulator.start();
 	const n8n = new N8n({ logFile: path.join(OUTPUT, 'n8n.log') });
 	globalThis.__RC_E2E__ = { emulator, n8n };
+	try {
+		await startWorld(emulator, n8n, time, timings);
+	} catch (error) {
+		// jest skips the teardown when the setup fails: leave no n8n or emulator running.
+		await n8n.stop();
+		await emulator.stop();
+		throw error;
+	}
+};
 
+async function startWorld(emulator, n8n, time, timings) {
 	await time('runtime', () => n8n.prepare());
 	await time('import credentials', () => n8n.importJson('credentials', credentialRecords(emulator)));
 	const workflows = areas.map(({ area, scenarios }) => areaWorkflow(area, scenarios));
@@ -64,4 +74,4 @@ module.exports = async function globalSetup() {
 			2,
 		),
 	);
-};
+}

@@ -162,12 +162,24 @@ class N8n {
 	/** The instance owner: created on first use, signed in afterwards. */
 	async signIn(owner = OWNER) {
 		this.owner = owner;
-		try {
-			await this.restOnce('POST', '/owner/setup', owner);
-		} catch {
-			await this.restOnce('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		const problems = [];
+		for (let attempt = 0; attempt < 5; attempt++) {
+			try {
+				await this.restOnce('POST', '/owner/setup', owner);
+				return owner;
+			} catch (error) {
+				problems.push(String(error.message));
+			}
+			try {
+				await this.restOnce('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+				return owner;
+			} catch (error) {
+				problems.push(String(error.message));
+			}
+			// Right after the start n8n can still be setting up its instance owner: try again shortly.
+			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
-		return owner;
+		throw new Error(`could not sign in to n8n:\n${problems.join('\n')}`);
 	}
 
 	/**

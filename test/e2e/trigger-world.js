@@ -69,16 +69,21 @@ async function startTriggerWorld(triggers, options = {}) {
 	const emulatorUrl = options.emulatorUrl ?? runtime().emulatorUrl;
 	const n8n = new N8n({ logFile: options.logFile ?? path.join(REPO, 'test-output/e2e/n8n-trigger.log') });
 	await n8n.prepare();
-	const emulator = { url: emulatorUrl, demoCredentials: () => demo };
-	const demo = await (await fetch(`${emulatorUrl}/__emulator/demo`)).json();
-	demo.server = emulatorUrl;
-	const jwt = credentialRecords(emulator).find((c) => c.id === CREDENTIALS.jwt.id);
-	await n8n.importJson('credentials', [jwt, ...(options.examples ? [{ ...jwt, ...EXAMPLE_CREDENTIAL }] : [])]);
 	const workflows = triggers.map((t) => triggerWorkflow(t.id, t.parameters, t.sink, emulatorUrl));
 	const examples = options.examples ? exampleWorkflows() : [];
-	await n8n.importJson('workflow', [...workflows.map(({ webhookId, ...workflow }) => workflow), ...examples.map(({ file, ...workflow }) => workflow)]);
-	await n8n.start();
-	await n8n.signIn();
+	try {
+		const emulator = { url: emulatorUrl, demoCredentials: () => demo };
+		const demo = await (await fetch(`${emulatorUrl}/__emulator/demo`)).json();
+		demo.server = emulatorUrl;
+		const jwt = credentialRecords(emulator).find((c) => c.id === CREDENTIALS.jwt.id);
+		await n8n.importJson('credentials', [jwt, ...(options.examples ? [{ ...jwt, ...EXAMPLE_CREDENTIAL }] : [])]);
+		await n8n.importJson('workflow', [...workflows.map(({ webhookId, ...workflow }) => workflow), ...examples.map(({ file, ...workflow }) => workflow)]);
+		await n8n.start();
+		await n8n.signIn();
+	} catch (error) {
+		await n8n.stop();
+		throw error;
+	}
 	return {
 		n8n,
 		workflows,
