@@ -62,6 +62,15 @@ function wantedFilters(context: IHookFunctions | ITriggerFunctions): string[] {
 const upkeepKey = (context: IHookFunctions | ITriggerFunctions, address: string | undefined) =>
 	`${context.getWorkflow().id}:${context.getNode().id}:${address ?? ''}`;
 
+/**
+ * A test event ("listen for test event") runs in n8n's manual mode, where n8n ignores the items the
+ * webhook returned and starts the node's trigger() instead, waiting for it to emit. The webhook
+ * leaves its items here and the manual trigger() emits them; one pending test event per node.
+ */
+const testEvents = new Map<string, INodeExecutionData[]>();
+const testEventKey = (context: IWebhookFunctions | ITriggerFunctions) =>
+	`${context.getWorkflow().id}:${context.getNode().id}`;
+
 function sameToken(received: unknown, expected: string): boolean {
 	if (typeof received !== 'string') return false;
 	const a = Buffer.from(received);
@@ -288,7 +297,16 @@ export class RingCentralTrigger implements INodeType {
 	 * RingCentral blacklisted or expired while n8n was down gets repaired, and then kept healthy.
 	 */
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		if (this.getMode() === 'manual') return {};
+		if (this.getMode() === 'manual') {
+			const key = testEventKey(this);
+			return {
+				manualTriggerFunction: async () => {
+					const items = testEvents.get(key) ?? [];
+					testEvents.delete(key);
+					this.emit([items]);
+				},
+			};
+		}
 		// This static data is the trigger's own copy, loaded when it started: it only has to know
 		// the webhook's address (saved at activation); the token is derived, the subscription looked up.
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
@@ -338,7 +356,9 @@ export class RingCentralTrigger implements INodeType {
 		}
 		recent.push(envelope.uuid);
 		if (recent.length > REMEMBERED_EVENTS) recent.splice(0, recent.length - REMEMBERED_EVENTS);
-		return { workflowData: [await itemsOf(this, envelope)] };
+		const items = await itemsOf(this, envelope);
+		if (this.getMode() === 'manual') testEvents.set(testEventKey(this), items);
+		return { workflowData: [items] };
 	}
 }
 

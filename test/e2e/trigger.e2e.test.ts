@@ -121,6 +121,31 @@ describe('RingCentral Trigger in real n8n', () => {
 		expect(messages.every((i: any) => i.body.id && i.body.uri)).toBe(true);
 	});
 
+	test('"listen for test event" in the editor: a subscription of its own, the event as the node\'s output, then removed', async () => {
+		const workflow = world.workflows.find((w: any) => w.id === SMS);
+		const testUrl = world.webhookUrl(SMS).replace('/webhook/', '/webhook-test/');
+		const production = await activeSubscription(world.webhookUrl(SMS));
+		// What the editor's "Execute step" on the trigger sends.
+		const run = await world.n8n.rest('POST', `/workflows/${SMS}/run`, {
+			workflowId: SMS,
+			startNodes: [{ name: workflow.nodes[0].name, sourceData: null }],
+			destinationNode: { nodeName: workflow.nodes[0].name, mode: 'inclusive' },
+		});
+		expect(run).toEqual({ waitingForWebhook: true });
+		await activeSubscription(testUrl);
+		await control('POST', '/events/inbound-sms', { text: 'Is this thing on?' });
+		const manual = await eventually(async () => {
+			const found = (await world.executions(SMS)).find((e: any) => e.mode === 'manual' && e.status !== 'running');
+			return found ?? undefined;
+		}, 20_000, 'the manual execution to finish');
+		expect(manual.status).toBe('success');
+		const detail = await world.n8n.rest('GET', `/executions/${manual.id}`);
+		expect(detail.data).toContain('Is this thing on?');
+		await eventually(async () => (await subscriptionsAt(testUrl)).length === 0, 20_000, 'the test subscription removed');
+		expect((await subscriptionsAt(world.webhookUrl(SMS))).map((s) => s.id)).toEqual([production.id]);
+		expect((await world.executions(SMS)).filter((e: any) => e.mode === 'manual')).toHaveLength(1);
+	});
+
 	test('blacklisted while n8n was down: repaired at the next start, with no user action', async () => {
 		const before = await activeSubscription(world.webhookUrl(SMS));
 		await world.restart(async () => {

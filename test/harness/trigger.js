@@ -7,8 +7,11 @@
  */
 const crypto = require('node:crypto');
 const http = require('node:http');
-const { HookContext, TriggerContext, WebhookContext } = require('n8n-core');
-const { Workflow } = require('n8n-workflow');
+const { ExecutionLifecycleHooks, HookContext, TriggerContext, WebhookContext, WorkflowExecute } = require('n8n-core');
+const { Workflow, createRunExecutionData } = require('n8n-workflow');
+
+/** A manual (test event) execution that has not finished by then is reported as hanging. */
+const MANUAL_RUN_LIMIT_MS = 5000;
 
 /**
  * @param {{ engine: any, type: string, parameters: Record<string, any>, credential: { type: string, id: string } }} options
@@ -36,7 +39,7 @@ async function startTrigger({ engine, type, parameters, credential }) {
 		nodeTypes: engine.nodeTypes,
 		staticData: {},
 	});
-	/** @type {Array<{ at: number, items: any[] }>} */
+	/** @type {Array<{ at: number, items: any[], mode: 'webhook' | 'manual', status?: string }>} */
 	const executions = [];
 	/** @type {Array<{ at: number, status: number, headers: Record<string, any>, size: number, durationMs: number, handshake: boolean }>} */
 	const answers = [];
@@ -52,6 +55,8 @@ async function startTrigger({ engine, type, parameters, credential }) {
 			const raw = Buffer.concat(chunks).toString('utf8');
 			Object.assign(req, { body: raw ? JSON.parse(raw) : {}, query: {} });
 			const handshake = typeof req.headers['validation-token'] === 'string';
+			// The editor's test listener has its own URL, and n8n runs what arrives there in manual mode.
+			const mode = String(req.url).startsWith('/webhook-test/') ? 'manual' : 'webhook';
 			const finish = () =>
 				answers.push({
 					at: started,
@@ -67,16 +72,21 @@ async function startTrigger({ engine, type, parameters, credential }) {
 					workflow,
 					node,
 					engine.additionalDataFor({ httpRequest: req, httpResponse: res, webhookBaseUrl: baseUrl }),
-					'webhook',
-					webhookData(),
+					mode,
+					webhookData(mode === 'manual'),
 					[],
 					null,
 				);
 				const result = await nodeType.webhook.call(context);
-				if (result.workflowData) executions.push({ at: Date.now(), items: result.workflowData[0] });
+				if (result.workflowData && mode === 'webhook') {
+					executions.push({ at: Date.now(), items: result.workflowData[0], mode });
+				}
 				if (!result.noWebhookResponse && !res.writableEnded) {
 					res.writeHead(200, { 'Content-Type': 'application/json' });
 					res.end(JSON.stringify({ message: 'Workflow was started' }));
+				}
+				if (result.workflowData && mode === 'manual') {
+					executions.push({ at: Date.now(), mode, ...(await runManually(result.workflowData)) });
 				}
 			} catch (error) {
 				if (!res.writableEnded) {
@@ -100,6 +110,27 @@ async function startTrigger({ engine, type, parameters, credential }) {
 			webhookId: WEBHOOK_ID,
 			isTest,
 		};
+	}
+
+	/**
+	 * What n8n does with a test event: a manual execution whose stack starts at the trigger node with
+	 * the webhook's items. In manual mode n8n-core runs a node's trigger() there and waits for it to emit.
+	 * @param {any[][]} workflowData
+	 */
+	async function runManually(workflowData) {
+		const hooks = new ExecutionLifecycleHooks('manual', '1', /** @type {any} */ ({ id: workflow.id, nodes: [node], connections: {} }));
+		/** @type {Promise<any>} */
+		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData)));
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
+		});
+		const additionalData = engine.additionalDataFor({ hooks, webhookBaseUrl: baseUrl });
+		void new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		/** @type {any} */
+		const timeout = new Promise((resolve) => setTimeout(() => resolve('hanging'), MANUAL_RUN_LIMIT_MS).unref());
+		const result = await Promise.race([finished, timeout]);
+		if (result === 'hanging') return { items: [], status: 'hanging' };
+		return { items: result.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? [], status: result.status };
 	}
 
 	/** The activation hooks; `test` runs them for the editor's test listener (its own URL). */

@@ -346,8 +346,23 @@ describe('RingCentral Trigger lifecycle', () => {
 
 	test('in manual (listen for test event) mode the trigger function starts no health loop', async () => {
 		const t = await trigger({ events: ['inboundSms'] });
-		expect(await t.startTriggerFunction('manual')).toEqual({});
+		const since = rc.emulator.sequence;
+		const response = await t.startTriggerFunction('manual');
+		expect(response.closeFunction).toBeUndefined();
 		expect(t.crons).toHaveLength(0);
+		expect(rc.emulator.journal({ since })).toHaveLength(0);
+	});
+
+	test('a test event ends the editor\'s manual execution with the event as the trigger\'s output', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.listenForTestEvent();
+		await inject('inbound-sms', { text: 'Is this thing on?' });
+		await waitFor(() => t.executions.length > 0, 8000);
+		const [execution] = t.executions;
+		expect(execution).toMatchObject({ mode: 'manual', status: 'success' });
+		expect(execution.items).toHaveLength(1);
+		expect(execution.items[0].json).toMatchObject({ eventType: 'inboundSms', subject: 'Is this thing on?' });
+		await t.stopListening();
 	});
 });
 
