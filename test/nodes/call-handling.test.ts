@@ -4,7 +4,8 @@ import { createHash } from 'crypto';
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralCallHandling } from '../../nodes/RingCentralCallHandling/RingCentralCallHandling.node';
-import { binaryProperty, mp3Silence, wavTone } from '../harness/audio';
+import { binaryProperty } from '../harness/binary';
+import { mp3, wav as wavTone } from '../emulator/media';
 import { useRingCentral } from '../harness/ringcentral';
 
 const rc = useRingCentral({
@@ -660,7 +661,7 @@ describe('Greeting', () => {
 	const upload = { resource: 'greeting', accountId: '~', binaryPropertyName: 'data' };
 
 	test('Create for User with MP3 audio, stored without applying it to the rule', async () => {
-		const audio = mp3Silence(30);
+		const audio = mp3({ seconds: 0.8 });
 		const before = await run(credential, { resource: 'userAnsweringRule', operation: 'get', accountId: '~', extensionId: '~', ruleId: 'business-hours-rule' });
 		const since = mark();
 		const result = await run(
