@@ -122,3 +122,44 @@ export function locatorPathParameter(name: string): string {
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: operations } };
 }
+
+/**
+ * The Date From / Date To pair of a history list (call log, message store), sent as ISO 8601 in UTC.
+ * `happened` says what the dates are compared with, e.g. "Calls started".
+ */
+export function dateRangeFilters(happened: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Date From',
+			name: 'dateFrom',
+			type: 'dateTime',
+			default: '',
+			description: `${happened} at or after this time (UTC unless the value names a zone). Default: 24 hours before Date To.`,
+			routing: { send: { type: 'query', property: 'dateFrom', value: utcDateTimeValue('iso') } },
+		},
+		{
+			displayName: 'Date To',
+			name: 'dateTo',
+			type: 'dateTime',
+			default: '',
+			description: `${happened} before this time (UTC unless the value names a zone). Default: now.`,
+			routing: { send: { type: 'query', property: 'dateTo', value: utcDateTimeValue('iso') } },
+		},
+	];
+}
+
+/** The Inbound / Outbound filter of calls or messages (`things`), sent as the `direction` query parameter. */
+export function directionFilter(things: string): INodeProperties {
+	return {
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Inbound', value: 'Inbound' },
+			{ name: 'Outbound', value: 'Outbound' },
+		],
+		default: [],
+		description: `Only ${things} in these directions`,
+		routing: { send: { type: 'query', property: 'direction' } },
+	};
+}

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	accountIdField,
+	directionFilter,
 	extensionIdField,
 	pathParameter,
 	returnAllFields,
@@ -10,7 +11,7 @@ import {
 } from '../../RingCentral/shared/descriptions';
 import { simplified } from '../../RingCentral/shared/output';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
-import { simplifyCallRecord, viewField } from './callRecord';
+import { callTransportFilter, callTypeFilter, simplifyCallRecord, viewField } from './callRecord';
 
 const RESOURCE = 'activeCall';
 const MAX_PAGE_SIZE = 1000;
@@ -65,42 +66,9 @@ export const activeCallFields: INodeProperties[] = [
 				description: 'Only conference calls of these kinds',
 				routing: { send: { type: 'query', property: 'conferenceType' } },
 			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Inbound', value: 'Inbound' },
-					{ name: 'Outbound', value: 'Outbound' },
-				],
-				default: [],
-				description: 'Only calls in these directions',
-				routing: { send: { type: 'query', property: 'direction' } },
-			},
-			{
-				displayName: 'Transport',
-				name: 'transport',
-				type: 'multiOptions',
-				options: [
-					{ name: 'PSTN', value: 'PSTN', description: 'Legs from the phone network' },
-					{ name: 'VoIP', value: 'VoIP', description: 'Legs from RingCentral apps and phones' },
-				],
-				default: [],
-				description: 'Only calls with legs of these transports',
-				routing: { send: { type: 'query', property: 'transport' } },
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Fax', value: 'Fax' },
-					{ name: 'Voice', value: 'Voice' },
-				],
-				default: [],
-				description: 'Only calls of these types',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
+			directionFilter('calls'),
+			callTransportFilter,
+			callTypeFilter,
 		],
 	},
 	viewField(getMany),

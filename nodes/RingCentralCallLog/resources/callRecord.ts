@@ -6,8 +6,9 @@ import {
 	pathParameter,
 	returnAllFields,
 	showFor,
+	dateRangeFilters,
+	directionFilter,
 	simplifyField,
-	utcDateTimeValue,
 } from '../../RingCentral/shared/descriptions';
 import { simplified } from '../../RingCentral/shared/output';
 import { partyNumber } from '../../RingCentral/shared/parties';
@@ -59,37 +60,38 @@ export function viewField(displayOptions: IDisplayOptions): INodeProperties {
 	};
 }
 
+/** Filters the call log and the active calls share. */
+export const callTypeFilter: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'multiOptions',
+	options: [
+		{ name: 'Fax', value: 'Fax' },
+		{ name: 'Voice', value: 'Voice' },
+	],
+	default: [],
+	description: 'Only calls of these types',
+	routing: { send: { type: 'query', property: 'type' } },
+};
+
+export const callTransportFilter: INodeProperties = {
+	displayName: 'Transport',
+	name: 'transport',
+	type: 'multiOptions',
+	options: [
+		{ name: 'PSTN', value: 'PSTN', description: 'Legs from the phone network' },
+		{ name: 'VoIP', value: 'VoIP', description: 'Legs from RingCentral apps and phones' },
+	],
+	default: [],
+	description: 'Only calls with legs of these transports',
+	routing: { send: { type: 'query', property: 'transport' } },
+};
+
 /** The call-log filters; transport and blocked calls exist on a user's log only. */
 function callLogFilters(displayOptions: IDisplayOptions, scope: 'user' | 'company'): INodeProperties {
 	const filters: INodeProperties[] = [
-		{
-			displayName: 'Date From',
-			name: 'dateFrom',
-			type: 'dateTime',
-			default: '',
-			description: 'Calls started at or after this time (UTC unless the value names a zone). Default: 24 hours before Date To.',
-			routing: { send: { type: 'query', property: 'dateFrom', value: utcDateTimeValue('iso') } },
-		},
-		{
-			displayName: 'Date To',
-			name: 'dateTo',
-			type: 'dateTime',
-			default: '',
-			description: 'Calls started before this time (UTC unless the value names a zone). Default: now.',
-			routing: { send: { type: 'query', property: 'dateTo', value: utcDateTimeValue('iso') } },
-		},
-		{
-			displayName: 'Direction',
-			name: 'direction',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Inbound', value: 'Inbound' },
-				{ name: 'Outbound', value: 'Outbound' },
-			],
-			default: [],
-			description: 'Only calls in these directions',
-			routing: { send: { type: 'query', property: 'direction' } },
-		},
+		...dateRangeFilters('Calls started'),
+		directionFilter('calls'),
 		{
 			displayName: 'Extension Number',
 			name: 'extensionNumber',
@@ -145,18 +147,7 @@ function callLogFilters(displayOptions: IDisplayOptions, scope: 'user' | 'compan
 			description: 'Only the calls of this telephony session',
 			routing: { send: { type: 'query', property: 'telephonySessionId' } },
 		},
-		{
-			displayName: 'Type',
-			name: 'type',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Fax', value: 'Fax' },
-				{ name: 'Voice', value: 'Voice' },
-			],
-			default: [],
-			description: 'Only calls of these types',
-			routing: { send: { type: 'query', property: 'type' } },
-		},
+		callTypeFilter,
 	];
 	if (scope === 'user') {
 		filters.splice(4, 0, {
@@ -167,18 +158,7 @@ function callLogFilters(displayOptions: IDisplayOptions, scope: 'user' | 'compan
 			description: 'Whether to include calls from or to blocked numbers',
 			routing: { send: { type: 'query', property: 'showBlocked' } },
 		});
-		filters.push({
-			displayName: 'Transport',
-			name: 'transport',
-			type: 'multiOptions',
-			options: [
-				{ name: 'PSTN', value: 'PSTN', description: 'Legs from the phone network' },
-				{ name: 'VoIP', value: 'VoIP', description: 'Legs from RingCentral apps and phones' },
-			],
-			default: [],
-			description: 'Only calls with legs of these transports',
-			routing: { send: { type: 'query', property: 'transport' } },
-		});
+		filters.push(callTransportFilter);
 	}
 	return {
 		displayName: 'Filters',
