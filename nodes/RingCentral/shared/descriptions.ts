@@ -163,3 +163,36 @@ export function directionFilter(things: string): INodeProperties {
 		routing: { send: { type: 'query', property: 'direction' } },
 	};
 }
+
+/** Where a downloaded file (`what`: "audio", "file") goes, and the name RingCentral's media host should give it. */
+export function downloadFields(displayOptions: IDisplayOptions, what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			description: `Name of the binary property the ${what} is written to`,
+			displayOptions,
+		},
+		{
+			displayName: 'Options',
+			name: 'downloadOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'File Name',
+					name: 'fileName',
+					type: 'string',
+					default: '',
+					description: 'Name to give the file instead of the one RingCentral sends',
+					routing: { send: { type: 'query', property: 'contentDispositionFilename' } },
+				},
+			],
+		},
+	];
+}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, downloadFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'recording';
@@ -65,31 +65,5 @@ export const recordingFields: INodeProperties[] = [
 		description: 'ID of the recording, as a call record\'s recording shows it; the recording\'s content URI works too',
 		displayOptions: both,
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'Name of the binary property the audio is written to',
-		displayOptions: download,
-	},
-	{
-		displayName: 'Options',
-		name: 'downloadOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: download,
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'Name to give the file instead of the one RingCentral sends',
-				routing: { send: { type: 'query', property: 'contentDispositionFilename' } },
-			},
-		],
-	},
+	...downloadFields(download, 'audio'),
 ];

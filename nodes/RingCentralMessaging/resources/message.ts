@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	accountIdField,
+	downloadFields,
 	extensionIdField,
 	pathParameter,
 	returnAllFields,
@@ -265,33 +266,7 @@ export const messageFields: INodeProperties[] = [
 		description: 'ID of the attachment, from the message\'s attachments list',
 		displayOptions: download,
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'Name of the binary property the file is written to',
-		displayOptions: download,
-	},
-	{
-		displayName: 'Options',
-		name: 'downloadOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: download,
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'Name to give the file instead of the one RingCentral sends',
-				routing: { send: { type: 'query', property: 'contentDispositionFilename' } },
-			},
-		],
-	},
+	...downloadFields(download, 'file'),
 	...returnAllFields(getMany, 1000),
 	{
 		displayName: 'Filters',
