@@ -154,6 +154,18 @@ describe('usage-plan limits', () => {
 		const duringPenalty = await api(path, body.access_token);
 		expect(duringPenalty.status).toBe(429);
 	});
+
+	test('sign-ins count against the Auth group per user, as RingCentral counts them', async () => {
+		emulator.rateLimiter.configure({ windowSeconds: 60, penaltySeconds: 60, limits: { Auth: 2 } });
+		const [alice, bob] = emulator.state.users as string[];
+		const signIn = (user: string) => token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: emulator.oauth.issueJwt(user) });
+		expect((await signIn(alice)).status).toBe(200);
+		expect((await signIn(alice)).status).toBe(200);
+		const third = await signIn(alice);
+		expect(third.status).toBe(429);
+		expect(third.body).toMatchObject({ errorCode: 'CMN-301' });
+		expect((await signIn(bob)).status).toBe(200);
+	});
 });
 
 describe('presence rules', () => {

@@ -101,6 +101,20 @@ class OAuthServer {
 	}
 
 	/**
+	 * The user a sign-in request is for (RingCentral counts the Auth group per user): the one who
+	 * signs in at authorize, the owner of the code, refresh token or JWT at the token endpoint.
+	 * @param {string} operationId @param {Record<string, string>} form
+	 * @returns {string|undefined}
+	 */
+	signInUser(operationId, form) {
+		if (operationId === 'authorize') return this.authorizeAs;
+		if (form.grant_type === 'authorization_code') return this.codes.get(form.code ?? '')?.extensionId;
+		if (form.grant_type === 'refresh_token') return this.refreshTokens.get(form.refresh_token ?? '')?.extensionId;
+		if (form.grant_type === JWT_GRANT) return this.verifyJwt(form.assertion ?? '');
+		return undefined;
+	}
+
+	/**
 	 * POST /restapi/oauth/token
 	 * @param {Record<string, string>} form @param {string|undefined} authorization
 	 */

@@ -203,8 +203,10 @@ class Emulator {
 			if (fault && ['429', '503', '500'].includes(fault.kind)) throw faultError(fault);
 
 			if (path.startsWith('/restapi/oauth/')) {
-				const subject = `client:${this.oauth.tagOf(req.headers.authorization) ?? 'public'}`;
-				rateHeaders = this.rateLimiter.take('Auth', subject);
+				const client = this.oauth.tagOf(req.headers.authorization) ?? 'public';
+				const form = Object.fromEntries(new URLSearchParams(method === 'GET' ? '' : rawBody.toString('utf8')));
+				const user = this.oauth.signInUser(String(operationId), form) ?? 'anonymous';
+				rateHeaders = this.rateLimiter.take('Auth', `${client}|user:${user}`);
 				entry.group = /** @type {any} */ ('Auth');
 				const answer = this.handleOAuth(method, url, rawBody, req.headers);
 				finish(answer.status, answer.body, answer.headers ?? {});

@@ -22,7 +22,7 @@ const mark = () => rc.emulator.sequence as number;
 const log = () => callLogOf(rc.emulator) as any;
 const recordsOf = (extensionId: string) => log().records.filter((r: any) => r.extensionId === extensionId) as any[];
 
-const connect = (auth: Auth, extensionId = admin()): Promise<Credential> => rc.connect(auth, extensionId);
+const connect = (auth: Auth, extensionId = admin()): Promise<Credential> => rc.connect(auth, extensionId, { once: true });
 
 const run = rc.runner('ringCentralCallLog', { accountId: '~', extensionId: '~' });
 

@@ -17,7 +17,7 @@ const rc = useRingCentral({
 type Auth = 'oAuth2' | 'jwt';
 type Credential = { type: string; id: string };
 
-const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId);
+const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId, { once: true });
 
 const run = rc.runner('ringCentralContacts', { accountId: '~', extensionId: '~' });
 

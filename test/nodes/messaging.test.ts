@@ -27,7 +27,7 @@ const mailbox = (extensionId: string) => [...messageStoreOf(rc.emulator).mailbox
 /** The bytes the emulator keeps for an attachment. */
 const contentOf = (attachmentId: number) => (messageStoreOf(rc.emulator).content.get(attachmentId) as any).data as Buffer;
 
-const connect = (auth: Auth, extensionId: string): Promise<Credential> => rc.connect(auth, extensionId);
+const connect = (auth: Auth, extensionId: string): Promise<Credential> => rc.connect(auth, extensionId, { once: true });
 
 const run = rc.runner('ringCentralMessaging', { accountId: '~', extensionId: '~' });
 

@@ -19,7 +19,7 @@ const users = () => rc.emulator.state.users as string[];
 const mark = () => rc.emulator.sequence as number;
 const numberOf = (extensionId: string) => directNumberOf(rc.emulator.state, extensionId) as string;
 
-const connect = (auth: Auth, extensionId: string): Promise<Credential> => rc.connect(auth, extensionId);
+const connect = (auth: Auth, extensionId: string): Promise<Credential> => rc.connect(auth, extensionId, { once: true });
 
 const run = rc.runner('ringCentralRingOut', { resource: 'ringOutCall', accountId: '~', extensionId: '~' });
 

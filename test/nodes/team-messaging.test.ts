@@ -16,7 +16,7 @@ type Auth = 'oAuth2' | 'jwt';
 type Credential = { type: string; id: string };
 type Item = { json: Record<string, unknown>; binary?: Record<string, unknown> };
 
-const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId);
+const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId, { once: true });
 
 const authOf = (credential: Credential) => (credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2');
 

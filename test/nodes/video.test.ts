@@ -13,7 +13,7 @@ const rc = useRingCentral({
 type Auth = 'oAuth2' | 'jwt';
 type Credential = { type: string; id: string };
 
-const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId);
+const connect = (auth: Auth, extensionId?: string): Promise<Credential> => rc.connect(auth, extensionId, { once: true });
 
 const authOf = (credential: Credential) => (credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2');
 
