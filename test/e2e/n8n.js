@@ -134,7 +134,7 @@ class N8n {
 			return await this.restOnce(method, route, body);
 		} catch (error) {
 			if (!this.owner || !/→ 401/.test(String(error.message)) || route === '/login') throw error;
-			await this.restOnce('POST', '/login', { emailOrLdapLoginId: this.owner.email, password: this.owner.password });
+			await this.signIn(this.owner);
 			return await this.restOnce(method, route, body);
 		}
 	}
@@ -163,20 +163,23 @@ class N8n {
 	async signIn(owner = OWNER) {
 		this.owner = owner;
 		const problems = [];
-		for (let attempt = 0; attempt < 5; attempt++) {
-			try {
-				await this.restOnce('POST', '/owner/setup', owner);
-				return owner;
-			} catch (error) {
-				problems.push(String(error.message));
+		const attempts = [
+			() => this.restOnce('POST', '/owner/setup', owner),
+			() => this.restOnce('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password }),
+		];
+		for (let round = 0; round < 5; round++) {
+			for (const attempt of attempts) {
+				try {
+					await attempt();
+					// The session must work too: GET /login answers the signed-in user.
+					await this.restOnce('GET', '/login');
+					return owner;
+				} catch (error) {
+					problems.push(String(error.message));
+				}
 			}
-			try {
-				await this.restOnce('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-				return owner;
-			} catch (error) {
-				problems.push(String(error.message));
-			}
-			// Right after the start n8n can still be setting up its instance owner: try again shortly.
+			// Right after the start, or right after the owner was set up, n8n can refuse a session
+			// it has just issued (seen once in a cold CI run): try again shortly.
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 		throw new Error(`could not sign in to n8n:\n${problems.join('\n')}`);
