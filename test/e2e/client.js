@@ -6,6 +6,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { promisify } = require('node:util');
 
+const { n8nEnvironment } = require('./n8n');
+
 const RUNTIME = path.resolve(__dirname, '../../test-output/e2e/runtime.json');
 
 function runtime() {
@@ -108,7 +110,7 @@ async function readAsUser(uri) {
 async function n8nCli(args) {
 	const info = runtime();
 	const { stdout, stderr } = await promisify(execFile)(info.node24, [info.n8nBin, ...args], {
-		env: info.env,
+		env: n8nEnvironment(info.n8nSettings),
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	return `${stdout}${stderr}`;

@@ -65,7 +65,7 @@ async function startWorld(emulator, n8n, time, timings) {
 				cookie: n8n.cookie,
 				node24: n8n.runtime.NODE24,
 				n8nBin: n8n.runtime.N8N_BIN,
-				env: n8n.env,
+				n8nSettings: n8n.settings,
 				oauth,
 				timings,
 				workflows: workflows.map((w) => ({ id: w.id, name: w.name, ping: w.ping })),

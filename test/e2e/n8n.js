@@ -39,6 +39,17 @@ async function freePort() {
 	});
 }
 
+/**
+ * The environment an n8n process runs with: the machine's, without what test runners set (n8n
+ * would silence its logger under NODE_ENV=test or inherit their hooks), plus this n8n's settings.
+ * @param {Record<string, string>} settings
+ */
+function n8nEnvironment(settings) {
+	const inherited = { ...process.env };
+	for (const name of ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID', 'N8N_LOG_LEVEL']) delete inherited[name];
+	return { ...inherited, ...settings };
+}
+
 class N8n {
 	/**
 	 * @param {{ userFolder?: string, port?: number, logFile?: string, packageDir?: string }} [options]
@@ -59,11 +70,8 @@ class N8n {
 		this.port = this.options.port ?? (await freePort());
 		this.brokerPort = await freePort();
 		this.url = `http://127.0.0.1:${this.port}`;
-		const inherited = { ...process.env };
-		// Test runners set these; n8n would silence its logger (NODE_ENV=test) or inherit hooks.
-		for (const name of ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID', 'N8N_LOG_LEVEL']) delete inherited[name];
-		this.env = {
-			...inherited,
+		/** What this n8n needs on top of the machine's environment (and all that runtime.json keeps of it). */
+		this.settings = {
 			...this.runtime,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
@@ -75,6 +83,7 @@ class N8n {
 			N8N_LOG_LEVEL: this.options.logLevel ?? 'info',
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		};
+		this.env = n8nEnvironment(this.settings);
 		return this;
 	}
 
@@ -214,4 +223,4 @@ class N8n {
 	}
 }
 
-module.exports = { N8n, OWNER, PACKAGE_NAME, REPO, freePort };
+module.exports = { N8n, OWNER, PACKAGE_NAME, REPO, freePort, n8nEnvironment };
