@@ -400,6 +400,47 @@ describe('Presence node: errors, pairing and recovery', () => {
 		}
 	});
 
+	test('a window another client already spent: the node asks once, then waits for the window instead of provoking 429s', async () => {
+		rc.emulator.rateLimiter.configure({ windowSeconds: 2, limits: { Medium: 5 } });
+		try {
+			const update = (extensionIds: string[]) =>
+				run(
+					jwt,
+					{ resource: 'userPresence', operation: 'update', accountId: '~', extensionId: '={{ $json.ext }}', updateFields: { message: 'shared quota' } },
+					{ items: extensionIds.map((ext) => ({ json: { ext } })) },
+				);
+			expect((await update([users()[10]])).error).toBeUndefined();
+			// The window this run knew about passes; then another worker using the same user and app
+			// spends all but one request of the next window.
+			await new Promise((resolve) => setTimeout(resolve, 2100));
+			const grant = await fetch(`${rc.emulator.url}/restapi/oauth/token`, {
+				method: 'POST',
+				headers: {
+					Authorization: `Basic ${Buffer.from('demo-client-id:demo-client-secret').toString('base64')}`,
+					'Content-Type': 'application/x-www-form-urlencoded',
+				},
+				body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: rc.emulator.oauth.issueJwt() }),
+			});
+			const { access_token: otherWorker } = (await grant.json()) as any;
+			for (const ext of users().slice(11, 15)) {
+				const answer = await fetch(`${rc.emulator.url}/restapi/v1.0/account/~/extension/${ext}/presence`, {
+					method: 'PUT',
+					headers: { Authorization: `Bearer ${otherWorker}`, 'Content-Type': 'application/json' },
+					body: JSON.stringify({ userStatus: 'Available' }),
+				});
+				expect(answer.status).toBe(200);
+			}
+			const since = mark();
+			const result = await update(users().slice(16, 19));
+			expect(result.error).toBeUndefined();
+			expect(result.items.every((i: any) => !i.json.error)).toBe(true);
+			const calls = apiCalls(since);
+			expect(calls.map((c: any) => c.status)).toEqual([200, 200, 200]);
+		} finally {
+			rc.emulator.rateLimiter.configure({ windowSeconds: 1, limits: { Medium: 40 } });
+		}
+	});
+
 	test('503 with Retry-After, 500 and a reset connection on reads are retried', async () => {
 		rc.emulator.faults.add({ kind: '503', count: 1, retryAfter: 1, operationId: 'readUnifiedPresence' });
 		rc.emulator.faults.add({ kind: '500', count: 1, operationId: 'readUnifiedPresence' });

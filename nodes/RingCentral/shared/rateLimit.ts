@@ -12,7 +12,7 @@ const DEFAULT_RETRY_AFTER_S = 30;
  *
  * Declarative nodes send every item's request at once, so pacing must be a gate all requests of
  * a group pass through. It learns the limit from RingCentral's X-Rate-Limit-* headers (one probe
- * request first), spends the window's budget, then waits for the window to pass instead of
+ * request whenever the current window is unknown), spends the window's budget, then waits for the window to pass instead of
  * provoking 429s — during RingCentral's penalty every new request restarts the penalty. The
  * server's Remaining count always wins over the local estimate, so other workers, workflows
  * and apps sharing the quota are respected.
@@ -21,8 +21,6 @@ export class UsageGate {
 	private learned = false;
 
 	private untracked = false;
-
-	private limit = 0;
 
 	private windowMs = 60_000;
 
@@ -45,14 +43,12 @@ export class UsageGate {
 				continue;
 			}
 			if (this.untracked) break;
-			if (!this.learned) {
+			if (!this.learned || now >= this.windowEndsAt) {
+				// Nothing is known about the server's current window (first use, or the one we knew
+				// has passed): one request asks, the others wait for its answer.
 				if (this.inFlight === 0) break;
 				await this.nextChange();
 				continue;
-			}
-			if (this.tokens <= 0 && now >= this.windowEndsAt) {
-				this.tokens = this.limit;
-				this.windowEndsAt = now + this.windowMs + WINDOW_MARGIN_MS;
 			}
 			if (this.tokens > 0) {
 				this.tokens--;
@@ -80,23 +76,19 @@ export class UsageGate {
 		}
 		this.untracked = false;
 		if (Number.isFinite(windowSeconds) && windowSeconds > 0) this.windowMs = windowSeconds * 1000;
-		this.limit = limit;
+		const now = Date.now();
 		// Requests still in flight have not been counted by the server yet.
 		const budget = remaining - this.inFlight;
-		if (!this.learned) {
-			this.learned = true;
-			this.tokens = budget;
-			this.windowEndsAt = Date.now() + this.windowMs + WINDOW_MARGIN_MS;
-		} else {
-			this.tokens = Math.min(this.tokens, budget);
+		const windowUnknown = !this.learned || now >= this.windowEndsAt;
+		this.learned = true;
+		this.tokens = windowUnknown ? budget : Math.min(this.tokens, budget);
+		// Remaining = limit - 1 marks the request that opened the server's window: the server counted
+		// it before answering, so a window measured from now never ends too early. A window someone
+		// else opened (another worker, workflow or app) began less than one window ago, so it too has
+		// ended one window from now.
+		if (windowUnknown || remaining === limit - 1) {
+			this.windowEndsAt = Math.max(this.windowEndsAt, now + this.windowMs + WINDOW_MARGIN_MS);
 		}
-		// Remaining = limit - 1 marks the request that opened the server's window. The server
-		// counted it before answering, so a window measured from now never ends too early, even
-		// when the request took a while to arrive.
-		if (remaining === limit - 1) {
-			this.windowEndsAt = Math.max(this.windowEndsAt, Date.now() + this.windowMs + WINDOW_MARGIN_MS);
-		}
-		if (this.tokens <= 0) this.windowEndsAt = Math.max(this.windowEndsAt, Date.now());
 		this.wake();
 	}
 
