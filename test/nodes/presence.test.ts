@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- assertions walk RingCentral JSON of many shapes */
+import { sleep } from 'n8n-workflow';
+
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralPresence } from '../../nodes/RingCentralPresence/RingCentralPresence.node';
@@ -412,7 +414,7 @@ describe('Presence node: errors, pairing and recovery', () => {
 			expect((await update([users()[10]])).error).toBeUndefined();
 			// The window this run knew about passes; then another worker using the same user and app
 			// spends all but one request of the next window.
-			await new Promise((resolve) => setTimeout(resolve, 2100));
+			await sleep(2100);
 			const grant = await fetch(`${rc.emulator.url}/restapi/oauth/token`, {
 				method: 'POST',
 				headers: {
