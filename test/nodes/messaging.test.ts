@@ -445,14 +445,21 @@ describe('Messaging node: message store', () => {
 		expect(mailbox(me).some((m) => m.id === b.id || m.id === c.id)).toBe(false);
 	});
 
-	test('Message → Delete Many deletes a whole conversation; without any filter it refuses and sends nothing', async () => {
+	test('Message → Delete Many deletes whole conversations, 50 per request; without any filter it refuses and sends nothing', async () => {
 		const sms = mailbox(me).find((m) => m.type === 'SMS' && m.availability === 'Alive');
 		const conversation = mailbox(me).filter((m) => m.conversationId === sms.conversationId);
+		const others = Array.from({ length: 60 }, (_, i) => `91000000000000${String(i).padStart(5, '0')}`);
+		const conversationIds = [String(sms.conversationId), ...others];
 		const since = mark();
-		const result = await run(credential, { resource: 'message', operation: 'deleteMany', conversationIds: String(sms.conversationId) });
+		const result = await run(credential, { resource: 'message', operation: 'deleteMany', conversationIds: conversationIds.join(', ') });
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toEqual({ success: true });
-		expect(apiCalls(since)[0]).toMatchObject({ method: 'DELETE', operationId: 'deleteMessageByFilter', status: 204, query: { conversationId: String(sms.conversationId) } });
+		expect(result.items.map((i: any) => i.json)).toEqual(conversationIds.map((conversationId) => ({ conversationId, success: true })));
+		const calls = apiCalls(since);
+		expect(calls.map((c: any) => [c.method, c.operationId, c.status])).toEqual([
+			['DELETE', 'deleteMessageByFilter', 204],
+			['DELETE', 'deleteMessageByFilter', 204],
+		]);
+		expect(calls.map((c: any) => c.query.conversationId)).toEqual([conversationIds.slice(0, 50), conversationIds.slice(50)]);
 		expect(conversation.every((m) => m.availability === 'Deleted')).toBe(true);
 
 		const before = mark();
@@ -471,6 +478,7 @@ describe('Messaging node: message store', () => {
 			deleteManyOptions: { type: 'VoiceMail', purge: true },
 		});
 		expect(result.error).toBeUndefined();
+		expect(result.items.map((i: any) => i.json)).toEqual([{ success: true }]);
 		expect(apiCalls(since)[0].query).toEqual({ dateTo: cutoff, type: 'VoiceMail', purge: 'true' });
 		const left = mailbox(me).filter((m) => m.type === 'VoiceMail');
 		expect(left.every((m) => Date.parse(m.creationTime) >= Date.parse(cutoff))).toBe(true);

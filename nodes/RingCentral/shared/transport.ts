@@ -54,6 +54,10 @@ export interface BatchOptions {
 	maxIds: number;
 	/** JSON key under which a failed id is reported */
 	idKey: string;
+	/** the ids go as this repeated query key instead of into the URL (`BATCH_IDS`) */
+	queryParameter?: string;
+	/** the ids narrow the request and may be left out: without them it is sent once as it is */
+	optional?: boolean;
 }
 
 export interface OperationRoute {
@@ -326,6 +330,7 @@ async function sendBatched(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const ids = idList(this.getNodeParameter(batch.idsParameter, ''));
+	if (!ids.length && batch.optional) return (await send.call(this, route, requestData)).map(normalizeItem);
 	if (!ids.length) {
 		throw new NodeOperationError(this.getNode(), `Enter at least one ID in the "${batch.idsParameter}" field`, {
 			itemIndex: this.getItemIndex(),
@@ -335,7 +340,9 @@ async function sendBatched(
 	const items: INodeExecutionData[] = [];
 	for (let start = 0; start < ids.length; start += batch.maxIds) {
 		const chunk = ids.slice(start, start + batch.maxIds);
-		const options = { ...requestData.options, url: url.replace(BATCH_IDS, chunk.map(encodeURIComponent).join(',')) };
+		const options = batch.queryParameter
+			? { ...requestData.options, qs: { ...(requestData.options.qs ?? {}), [batch.queryParameter]: chunk } }
+			: { ...requestData.options, url: url.replace(BATCH_IDS, chunk.map(encodeURIComponent).join(',')) };
 		const [answer] = await send.call(this, route, { ...requestData, options });
 		const body = answer?.json as unknown;
 		if (isEmptyBody(body)) {

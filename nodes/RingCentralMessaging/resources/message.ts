@@ -20,6 +20,13 @@ const RESOURCE = 'message';
 const BATCH_LIMIT = 50;
 const STORE = `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/message-store`;
 const batch = { idsParameter: 'messageIds', maxIds: BATCH_LIMIT, idKey: 'messageId' };
+const conversationBatch = {
+	idsParameter: 'conversationIds',
+	maxIds: BATCH_LIMIT,
+	idKey: 'conversationId',
+	queryParameter: 'conversationId',
+	optional: true,
+};
 
 /** What people read in a message record; batch failures pass through as they are. */
 function simplifyMessage(record: IDataObject): IDataObject {
@@ -47,27 +54,17 @@ function simplifyMessage(record: IDataObject): IDataObject {
 	};
 }
 
-/**
- * Deleting by filter without a conversation or a date would empty the whole mailbox: ask for
- * one. Conversation ids go as repeated query keys, at most 50 per request.
- */
-async function conversationFilter(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
+/** Deleting by filter without a conversation or a date would empty the whole mailbox: ask for one. */
+async function requireDeleteFilter(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const conversations = idList(this.getNodeParameter('conversationIds', ''));
 	const before = String(this.getNodeParameter('receivedBefore', '') ?? '').trim();
-	const itemIndex = this.getItemIndex();
 	if (!conversations.length && !before) {
 		throw new NodeOperationError(this.getNode(), 'Enter Conversation IDs or Received Before, or both', {
-			itemIndex,
+			itemIndex: this.getItemIndex(),
 			description: 'To empty the whole mailbox, set Received Before to now.',
 		});
 	}
-	if (conversations.length > BATCH_LIMIT) {
-		throw new NodeOperationError(this.getNode(), `RingCentral deletes at most ${BATCH_LIMIT} conversations per request`, {
-			itemIndex,
-			description: `Split the ${conversations.length} conversation IDs over several items.`,
-		});
-	}
-	return conversations.length ? { ...request, qs: { ...(request.qs ?? {}), conversationId: conversations } } : request;
+	return request;
 }
 
 export const messageOperations: INodeProperties = {
@@ -89,8 +86,14 @@ export const messageOperations: INodeProperties = {
 			name: 'Delete Many',
 			value: 'deleteMany',
 			action: 'Delete messages by conversation or date',
-			description: 'Delete whole conversations, or every message received before a date',
-			routing: ringCentralRoute({ method: 'DELETE', url: STORE, group: 'Medium', prepare: [conversationFilter] }),
+			description: 'Delete whole conversations, or every message received before a date; one output item per conversation',
+			routing: ringCentralRoute({
+				method: 'DELETE',
+				url: STORE,
+				group: 'Medium',
+				prepare: [requireDeleteFilter],
+				batch: conversationBatch,
+			}),
 		},
 		{
 			name: 'Download Attachment',
@@ -209,7 +212,7 @@ export const messageFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '7876416245344257449',
-		description: 'Conversations (SMS and pager threads) to delete, separated by commas; up to 50',
+		description: 'Conversations (SMS and pager threads) to delete, separated by commas; more than 50 are sent 50 per request',
 		displayOptions: deleteMany,
 	},
 	{
