@@ -7,6 +7,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
 	},
+	globalSetup: '<rootDir>/test/require-spec.cjs',
 	setupFiles: ['<rootDir>/test/setup.cjs'],
 	testTimeout: 120000,
 };

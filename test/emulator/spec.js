@@ -8,7 +8,8 @@ const yaml = require('js-yaml');
 const { OpenAPIBackend } = require('openapi-backend');
 const addFormats = require('ajv-formats');
 
-const DEFAULT_SPEC = path.resolve(__dirname, '../../../shared/ringcentral/rc-public-openapi.yml');
+/** RingCentral's spec, pinned in the repository (spec/README.md says where it comes from). */
+const DEFAULT_SPEC = path.resolve(__dirname, '../../spec/rc-public-openapi.yml');
 
 /** @type {Map<string, any>} */
 const cache = new Map();

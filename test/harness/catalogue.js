@@ -1,17 +1,17 @@
 /**
  * What the description checks compare the nodes with: the official spec's operations and the
- * seed operation table in ../shared. Both are required; a missing file fails loudly.
+ * seed operation table, both pinned in spec/. Both are required; a missing file fails loudly.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { loadSpec, specPath } = require('../emulator/spec');
 
-const SEED_TABLE = path.resolve(__dirname, '../../../shared/ringcentral/seed-operations.json');
+const SEED_TABLE = path.resolve(__dirname, '../../spec/seed-operations.json');
 
 async function specOperations() {
 	const spec = await loadSpec();
 	if (!spec.available) {
-		throw new Error(`RingCentral OpenAPI spec not found at ${specPath()}: put ../shared beside the repository or set RC_OPENAPI_SPEC`);
+		throw new Error(`RingCentral OpenAPI spec not found at ${specPath()}: restore spec/ from git or set RC_OPENAPI_SPEC`);
 	}
 	return [...spec.operations].map(([operationId, entry]) => ({
 		operationId,
@@ -23,7 +23,7 @@ async function specOperations() {
 
 function seedOperations() {
 	if (!fs.existsSync(SEED_TABLE)) {
-		throw new Error(`Seed operation table not found at ${SEED_TABLE}: put ../shared beside the repository`);
+		throw new Error(`Seed operation table not found at ${SEED_TABLE}: restore spec/ from git`);
 	}
 	return JSON.parse(fs.readFileSync(SEED_TABLE, 'utf8'));
 }
