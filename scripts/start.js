@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { createEmulator } = require('../test/emulator');
+const { createEmulator } = require('../tools/emulator');
 const { N8n, OWNER } = require('../test/e2e/n8n');
 const { EXAMPLE_CREDENTIAL, exampleWorkflows } = require('../test/e2e/trigger-world');
 

@@ -5,7 +5,7 @@
  * and prints ratios measured within its own run.
  */
 const path = require('node:path');
-const { createEmulator } = require('../emulator');
+const { createEmulator } = require('../../tools/emulator');
 const { createEngine } = require('../harness/engine');
 
 const DIST = path.resolve(__dirname, '../../dist');

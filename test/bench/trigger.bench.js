@@ -3,8 +3,8 @@
  * it (time and bytes on the wire), and event → execution latency, median of 100 inbound SMS.
  */
 const path = require('node:path');
-const { createEmulator } = require('../emulator');
-const { inject } = require('../emulator/events');
+const { createEmulator } = require('../../tools/emulator');
+const { inject } = require('../../tools/emulator/events');
 const { startTriggerWorld } = require('../e2e/trigger-world');
 const { eventually, handshake } = require('../e2e/probe');
 

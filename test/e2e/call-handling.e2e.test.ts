@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- n8n webhook answers of many shapes */
 import crypto from 'node:crypto';
 
-import { wav as wavTone } from '../emulator/media';
+import { wav as wavTone } from '../../tools/emulator/media';
 import { call, control, mark, readAsUser, requests, upload } from './client';
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');

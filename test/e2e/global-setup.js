@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { createEmulator } = require('../emulator');
+const { createEmulator } = require('../../tools/emulator');
 const { N8n, REPO } = require('./n8n');
 const { CREDENTIALS, areaWorkflow, credentialRecords } = require('./workflows');
 const areas = require('./scenarios');

@@ -3,8 +3,8 @@ import { createHash } from 'crypto';
 
 import { buildFormData, parseBatchResponse } from '../../nodes/RingCentral/shared/multipart';
 import { specOperations } from '../harness/catalogue';
-import { createEmulator } from './index';
-import { multipartMixed, parseMultipart } from './http-util';
+import { createEmulator } from '../../tools/emulator/index';
+import { multipartMixed, parseMultipart } from '../../tools/emulator/http-util';
 
 let emulator: any;
 const basic = `Basic ${Buffer.from('demo-client-id:demo-client-secret').toString('base64')}`;

@@ -1,4 +1,4 @@
-/** Helpers for n8n binary data in test input items. Audio and document bytes come from test/emulator/media.js. */
+/** Helpers for n8n binary data in test input items. Audio and document bytes come from tools/emulator/media. */
 
 /** An n8n binary property as an input item carries it (in-memory, base64). */
 function binaryProperty(/** @type {Buffer} */ data, /** @type {string} */ fileName, /** @type {string} */ mimeType) {

@@ -4,7 +4,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { loadSpec, specPath } = require('../emulator/spec');
+const { loadSpec, specPath } = require('../../tools/emulator/spec');
 
 const SEED_TABLE = path.resolve(__dirname, '../../spec/seed-operations.json');
 

@@ -4,7 +4,7 @@
  * After every test, any request the spec rejected (and any response of the emulator the spec
  * would reject) fails the test unless the test consumed it with `takeViolations()`.
  */
-const { createEmulator } = require('../emulator');
+const { createEmulator } = require('../../tools/emulator');
 const { createEngine } = require('./engine');
 
 /**

@@ -5,7 +5,7 @@ import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentia
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralCallHandling } from '../../nodes/RingCentralCallHandling/RingCentralCallHandling.node';
 import { binaryProperty } from '../harness/binary';
-import { mp3, wav as wavTone } from '../emulator/media';
+import { mp3, wav as wavTone } from '../../tools/emulator/media';
 import { useRingCentral } from '../harness/ringcentral';
 
 const rc = useRingCentral({

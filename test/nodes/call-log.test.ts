@@ -2,7 +2,7 @@
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralCallLog } from '../../nodes/RingCentralCallLog/RingCentralCallLog.node';
-import { audioOf, callLogOf } from '../emulator/areas/call-log';
+import { audioOf, callLogOf } from '../../tools/emulator/areas/call-log';
 import { useRingCentral } from '../harness/ringcentral';
 
 const rc = useRingCentral({

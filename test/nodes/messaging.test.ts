@@ -2,10 +2,10 @@
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralMessaging } from '../../nodes/RingCentralMessaging/RingCentralMessaging.node';
-import { messageStoreOf } from '../emulator/areas/messaging';
-import { handleControl } from '../emulator/control';
-import { pdf } from '../emulator/media';
-import { directNumberOf } from '../emulator/telephony';
+import { messageStoreOf } from '../../tools/emulator/areas/messaging';
+import { handleControl } from '../../tools/emulator/control';
+import { pdf } from '../../tools/emulator/media';
+import { directNumberOf } from '../../tools/emulator/telephony';
 import { useRingCentral } from '../harness/ringcentral';
 
 const rc = useRingCentral({

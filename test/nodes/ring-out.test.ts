@@ -2,8 +2,8 @@
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralRingOut } from '../../nodes/RingCentralRingOut/RingCentralRingOut.node';
-import { callLogOf } from '../emulator/areas/call-log';
-import { directNumberOf } from '../emulator/telephony';
+import { callLogOf } from '../../tools/emulator/areas/call-log';
+import { directNumberOf } from '../../tools/emulator/telephony';
 import { useRingCentral } from '../harness/ringcentral';
 
 const rc = useRingCentral({

@@ -3,7 +3,7 @@ import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentia
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralTrigger } from '../../nodes/RingCentralTrigger/RingCentralTrigger.node';
 import { useRingCentral } from '../harness/ringcentral';
-import { inject as injectEvent } from '../emulator/events';
+import { inject as injectEvent } from '../../tools/emulator/events';
 import { startTrigger } from '../harness/trigger';
 
 const rc = useRingCentral({
