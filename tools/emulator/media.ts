@@ -4,13 +4,12 @@
  * Deterministic: the same input always gives the same bytes, so tests compare downloads byte for byte.
  */
 
+import type { HandlerContext, HandlerResult } from './types';
+
 const WAV_SAMPLE_RATE = 8000;
 
-/**
- * 16-bit mono PCM WAV holding a tone (telephony rate, 8 kHz).
- * @param {{ seconds?: number, frequency?: number }} [options]
- */
-function wav(options = {}) {
+/** 16-bit mono PCM WAV holding a tone (telephony rate, 8 kHz). */
+export function wav(options: { seconds?: number; frequency?: number } = {}): Buffer {
 	const samples = Math.round(WAV_SAMPLE_RATE * (options.seconds ?? 1));
 	const frequency = options.frequency ?? 440;
 	const data = Buffer.alloc(samples * 2);
@@ -39,9 +38,8 @@ function wav(options = {}) {
 /**
  * MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono: valid frames whose zeroed side information and
  * main data decode as silence (an encoder is out of scope; players and parsers accept these).
- * @param {{ seconds?: number }} [options]
  */
-function mp3(options = {}) {
+export function mp3(options: { seconds?: number } = {}): Buffer {
 	const frameBytes = Math.floor((144 * 128000) / 44100); // 417, no padding
 	const frames = Math.ceil(((options.seconds ?? 1) * 44100) / 1152);
 	const frame = Buffer.alloc(frameBytes);
@@ -49,12 +47,9 @@ function mp3(options = {}) {
 	return Buffer.concat(Array.from({ length: frames }, () => frame));
 }
 
-/**
- * A one-page PDF (Letter) with a few lines of text, with a correct cross-reference table.
- * @param {string[]} lines
- */
-function pdf(lines) {
-	const escape = (/** @type {string} */ text) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+/** A one-page PDF (Letter) with a few lines of text, with a correct cross-reference table. */
+export function pdf(lines: string[]): Buffer {
+	const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
 	const content = [
 		'BT',
 		'/F1 14 Tf',
@@ -83,30 +78,33 @@ function pdf(lines) {
 	return Buffer.from(body, 'latin1');
 }
 
-/** File name extension for a content type the emulator serves. @param {string} contentType */
-function extensionFor(contentType) {
-	return (
-		/** @type {Record<string, string>} */ ({
-			'audio/wav': 'wav',
-			'audio/x-wav': 'wav',
-			'audio/mpeg': 'mp3',
-			'application/pdf': 'pdf',
-			'image/tiff': 'tif',
-			'image/png': 'png',
-			'image/jpeg': 'jpg',
-			'text/plain': 'txt',
-		})[contentType] ?? 'bin'
-	);
+const FILE_EXTENSIONS: Record<string, string> = {
+	'audio/wav': 'wav',
+	'audio/x-wav': 'wav',
+	'audio/mpeg': 'mp3',
+	'application/pdf': 'pdf',
+	'image/tiff': 'tif',
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'text/plain': 'txt',
+};
+
+/** File name extension for a content type the emulator serves. */
+export function extensionFor(contentType: string): string {
+	return FILE_EXTENSIONS[contentType] ?? 'bin';
 }
 
-/**
- * Binary content with its type, a Content-Disposition naming the file, and byte ranges.
- * @param {import('./server').HandlerContext} ctx @param {{ data: Buffer, contentType: string, fileName: string }} content
- */
-function mediaAnswer(ctx, content) {
+export interface MediaContent {
+	data: Buffer;
+	contentType: string;
+	fileName: string;
+}
+
+/** Binary content with its type, a Content-Disposition naming the file, and byte ranges. */
+export function mediaAnswer(ctx: Pick<HandlerContext, 'query' | 'headers'>, content: MediaContent): HandlerResult {
 	const disposition = String(ctx.query.contentDisposition ?? 'Inline').toLowerCase();
 	const fileName = String(ctx.query.contentDispositionFilename ?? content.fileName);
-	const headers = {
+	const headers: Record<string, string> = {
 		'Content-Disposition': `${disposition}; filename="${fileName.replace(/"/g, '')}"`,
 		'Accept-Ranges': 'bytes',
 	};
@@ -127,5 +125,3 @@ function mediaAnswer(ctx, content) {
 	}
 	return { raw: content.data, contentType: content.contentType, headers };
 }
-
-module.exports = { wav, mp3, pdf, extensionFor, mediaAnswer };

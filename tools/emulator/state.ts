@@ -3,11 +3,104 @@
  * and per-user presence. Deterministic so tests can name what they expect.
  */
 
-const ACCOUNT_ID = '37439510';
+export const ACCOUNT_ID = '37439510';
 const FIRST_EXTENSION_ID = 62264425016;
 
+export type ExtensionType =
+	| 'User'
+	| 'Department'
+	| 'Announcement'
+	| 'Voicemail'
+	| 'FaxUser'
+	| 'PagingOnly'
+	| 'SharedLinesGroup'
+	| 'IvrMenu'
+	| 'ApplicationExtension'
+	| 'ParkLocation';
+
+export interface Extension {
+	id: string;
+	type: ExtensionType;
+	status: string;
+	extensionNumber: string;
+	name: string;
+	/** the company administrator (the first user) */
+	admin?: boolean;
+}
+
+export interface SipData {
+	callId: string;
+	toTag: string;
+	fromTag: string;
+	remoteUri: string;
+	localUri: string;
+}
+
+/** A call in a user's detailed telephony presence. */
+export interface ActiveCall {
+	id: string;
+	direction: string;
+	queueCall?: boolean;
+	from: string;
+	fromName?: string;
+	to: string;
+	toName?: string;
+	startTime: string;
+	telephonyStatus: string;
+	sessionId: string;
+	telephonySessionId: string;
+	partyId: string;
+	sipData?: SipData;
+}
+
+/** What a user's presence is made of: the user-set parts and what telephony and meetings report. */
+export interface Presence {
+	userStatus: string;
+	dndStatus: string;
+	message: string;
+	allowSeeMyPresence: boolean;
+	callerIdVisibility: string;
+	ringOnMonitoredCall: boolean;
+	pickUpCallsOnHold: boolean;
+	acceptCallQueueCalls: boolean;
+	telephonyStatus: string;
+	meetingStatus: string;
+	activeCalls: ActiveCall[];
+	/** team messaging (unified presence) */
+	glip: { status: string; visibility: string; availability: string };
+	telephonyVisibility: string;
+	meeting: string;
+}
+
+export interface CallQueue {
+	editableMemberStatus: boolean;
+	members: Map<string, { acceptCurrentQueueCalls: boolean }>;
+}
+
+export interface ExtensionRef {
+	id: number;
+	uri: string;
+	extensionNumber: string;
+}
+
+/** The emulated company's directory, shared by every area. */
+export interface State {
+	accountId: string;
+	extensions: Map<string, Extension>;
+	/** users only */
+	presence: Map<string, Presence>;
+	/** keyed by the queue's (Department) extension id */
+	callQueues: Map<string, CallQueue>;
+	/** user extension ids, in order (the first is the administrator) */
+	users: string[];
+	ids: { supportQueue: string; salesQueue: string; admin: string };
+	isUser(id: string): boolean;
+	hasPresence(id: string): boolean;
+	extensionRef(id: string, baseUrl?: string): ExtensionRef;
+}
+
 /** Types RingCentral reports as Offline without telephony/message/user/DND fields. */
-const NON_PRESENCE_TYPES = new Set([
+export const NON_PRESENCE_TYPES: ReadonlySet<string> = new Set<ExtensionType>([
 	'Department',
 	'Announcement',
 	'Voicemail',
@@ -22,22 +115,18 @@ const NON_PRESENCE_TYPES = new Set([
 const FIRST_NAMES = ['Alice', 'Bob', 'Carol', 'Dan', 'Erin', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy', 'Mallory', 'Niaj'];
 const LAST_NAMES = ['Admin', 'Baker', 'Cole', 'Diaz', 'Evans', 'Fox', 'Green', 'Hill', 'Irwin', 'Jones', 'King', 'Lee'];
 
-/**
- * @param {{ userCount?: number }} [options]
- */
-function createState(options = {}) {
+export function createState(options: { userCount?: number } = {}): State {
 	const userCount = Math.max(4, options.userCount ?? 12);
 	let nextId = FIRST_EXTENSION_ID;
-	/** @type {Map<string, any>} */
-	const extensions = new Map();
-	const add = (/** @type {any} */ extension) => {
+	const extensions = new Map<string, Extension>();
+	const add = (extension: Omit<Extension, 'id' | 'status'>) => {
 		const id = String(nextId);
 		nextId += 1000;
 		extensions.set(id, { id, status: 'Enabled', ...extension });
 		return id;
 	};
 
-	const users = [];
+	const users: string[] = [];
 	for (let i = 0; i < userCount; i++) {
 		const first = FIRST_NAMES[i % FIRST_NAMES.length];
 		const last = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length];
@@ -60,11 +149,10 @@ function createState(options = {}) {
 	add({ type: 'SharedLinesGroup', extensionNumber: '404', name: 'Front Desk Lines' });
 	add({ type: 'ParkLocation', extensionNumber: '405', name: 'Park Location 1' });
 
-	/** @type {Map<string, any>} */
-	const presence = new Map();
+	const presence = new Map<string, Presence>();
 	users.forEach((id, index) => presence.set(id, defaultPresence(index)));
 	// Dan (4th user) is on an inbound queue call so detailed telephony has something to show.
-	const onCall = presence.get(users[3]);
+	const onCall = presenceOf(presence, users[3]);
 	onCall.telephonyStatus = 'CallConnected';
 	onCall.activeCalls = [
 		{
@@ -90,10 +178,9 @@ function createState(options = {}) {
 		},
 	];
 	// Carol (3rd user) hides her presence from colleagues.
-	presence.get(users[2]).allowSeeMyPresence = false;
+	presenceOf(presence, users[2]).allowSeeMyPresence = false;
 
-	/** @type {Map<string, { editableMemberStatus: boolean, members: Map<string, { acceptCurrentQueueCalls: boolean }> }>} */
-	const callQueues = new Map();
+	const callQueues = new Map<string, CallQueue>();
 	callQueues.set(supportQueue, {
 		editableMemberStatus: true,
 		members: new Map(users.slice(0, 4).map((id) => [id, { acceptCurrentQueueCalls: true }])),
@@ -110,13 +197,14 @@ function createState(options = {}) {
 		callQueues,
 		users,
 		ids: { supportQueue, salesQueue, admin: users[0] },
-		/** @param {string} id */
 		isUser: (id) => extensions.get(String(id))?.type === 'User',
-		/** @param {string} id */
-		hasPresence: (id) => !NON_PRESENCE_TYPES.has(extensions.get(String(id))?.type),
-		/** @param {string} id */
+		hasPresence: (id) => {
+			const type = extensions.get(String(id))?.type;
+			return type === undefined || !NON_PRESENCE_TYPES.has(type);
+		},
 		extensionRef(id, baseUrl = '') {
 			const extension = extensions.get(String(id));
+			if (!extension) throw new Error(`No extension ${id}`);
 			return {
 				id: Number(id),
 				uri: `${baseUrl}/restapi/v1.0/account/${ACCOUNT_ID}/extension/${id}`,
@@ -126,8 +214,13 @@ function createState(options = {}) {
 	};
 }
 
-/** @param {number} index */
-function defaultPresence(index) {
+function presenceOf(presence: Map<string, Presence>, id: string): Presence {
+	const found = presence.get(id);
+	if (!found) throw new Error(`No presence for ${id}`);
+	return found;
+}
+
+function defaultPresence(index: number): Presence {
 	return {
 		userStatus: index % 5 === 1 ? 'Busy' : 'Available',
 		dndStatus: 'TakeAllCalls',
@@ -145,5 +238,3 @@ function defaultPresence(index) {
 		meeting: 'NoMeeting',
 	};
 }
-
-module.exports = { createState, NON_PRESENCE_TYPES, ACCOUNT_ID };

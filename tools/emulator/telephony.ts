@@ -3,15 +3,25 @@
  * (a user's direct number, the company number or one of the outside callers), E.164 checks, and
  * stable conversation ids.
  */
-const crypto = require('node:crypto');
-const { errors } = require('./errors');
-const { COMPANY, personOf } = require('./people');
+import crypto from 'node:crypto';
+
+import { errors } from './errors';
+import { COMPANY, personOf } from './people';
+import type { State } from './state';
+
+export { COMPANY };
 
 /** RingCentral takes phone numbers in E.164: + and 7 to 15 digits, no leading zero. */
-const E164 = /^\+[1-9]\d{6,14}$/;
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
+export interface OutsideParty {
+	phoneNumber: string;
+	name: string;
+	location: string;
+}
 
 /** People outside the company who text, call and fax (North American Numbering Plan fiction range). */
-const OUTSIDE_PARTIES = [
+export const OUTSIDE_PARTIES: OutsideParty[] = [
 	{ phoneNumber: '+14155550142', name: 'Jordan Rivera', location: 'San Francisco, CA' },
 	{ phoneNumber: '+12125550187', name: 'Priya Shah', location: 'New York, NY' },
 	{ phoneNumber: '+13125550123', name: 'Marcus Lee', location: 'Chicago, IL' },
@@ -23,35 +33,39 @@ const OUTSIDE_PARTIES = [
 ];
 
 /** A fax machine outside the company. */
-const OUTSIDE_FAX = { phoneNumber: '+12125550199', name: 'Shah & Partners Fax', location: 'New York, NY' };
+export const OUTSIDE_FAX: OutsideParty = { phoneNumber: '+12125550199', name: 'Shah & Partners Fax', location: 'New York, NY' };
 
-/** The number if it is E.164, else RingCentral's CMN-101 naming the field. @param {unknown} value @param {string} parameterName */
-function assertE164(value, parameterName) {
+/** A party as RingCentral describes it in messages and call records. */
+export interface Party {
+	phoneNumber: string;
+	name?: string;
+	location?: string;
+	extensionNumber?: string;
+	extensionId?: string;
+}
+
+/** The number if it is E.164, else RingCentral's CMN-101 naming the field. */
+export function assertE164(value: unknown, parameterName: string): string {
 	if (typeof value !== 'string' || !E164.test(value)) {
 		throw errors.invalidParameter(parameterName, 'Phone numbers must be in E.164 format, e.g. +16505550100.');
 	}
 	return value;
 }
 
-/** @param {any} state @param {string} extensionId */
-function directNumberOf(state, extensionId) {
+export function directNumberOf(state: State, extensionId: string): string | undefined {
 	return personOf(state, extensionId)?.directNumber;
 }
 
-/** The user whose direct number this is, if any. @param {any} state @param {string} phoneNumber */
-function userByNumber(state, phoneNumber) {
-	return state.users.find((/** @type {string} */ id) => directNumberOf(state, id) === phoneNumber);
+/** The user whose direct number this is, if any. */
+export function userByNumber(state: State, phoneNumber: string): string | undefined {
+	return state.users.find((id) => directNumberOf(state, id) === phoneNumber);
 }
 
-/**
- * A party as RingCentral describes it in messages and call records: number plus name and
- * location when known.
- * @param {any} state @param {string} phoneNumber
- */
-function partyOf(state, phoneNumber) {
+/** A party: number plus name and location when known. */
+export function partyOf(state: State, phoneNumber: string): Party {
 	const user = userByNumber(state, phoneNumber);
-	if (user) {
-		const extension = state.extensions.get(user);
+	const extension = user === undefined ? undefined : state.extensions.get(user);
+	if (user !== undefined && extension) {
 		return { phoneNumber, name: extension.name, extensionNumber: extension.extensionNumber, extensionId: user };
 	}
 	if (phoneNumber === COMPANY.mainNumber) return { phoneNumber, name: COMPANY.name };
@@ -59,11 +73,9 @@ function partyOf(state, phoneNumber) {
 	return outside ? { ...outside } : { phoneNumber };
 }
 
-/** Same conversation for the same set of numbers, whoever writes first. @param {string[]} numbers */
-function conversationIdOf(numbers) {
+/** Same conversation for the same set of numbers, whoever writes first. */
+export function conversationIdOf(numbers: string[]): number {
 	const digest = crypto.createHash('sha256').update([...new Set(numbers)].sort().join('|')).digest();
 	// int64 in the spec, kept below 2^53 so JSON readers keep every digit.
-	return Number(digest.readBigUInt64BE(0) % 8_000_000_000_000_000n) + 1_000_000_000_000_000;
+	return Number(digest.readBigUInt64BE(0) % BigInt(8_000_000_000_000_000)) + 1_000_000_000_000_000;
 }
-
-module.exports = { E164, OUTSIDE_PARTIES, OUTSIDE_FAX, COMPANY, assertE164, directNumberOf, userByNumber, partyOf, conversationIdOf };
