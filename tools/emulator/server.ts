@@ -3,81 +3,152 @@
  * OAuth, bearer checks, usage-plan rate limits, RingCentral's error bodies, pagination, batch
  * answers — and rejects every request the official OpenAPI spec would reject.
  */
-const http = require('node:http');
-const crypto = require('node:crypto');
-const { loadSpec } = require('./spec');
-const { RcError, OAuthError, errors } = require('./errors');
-const { OAuthServer } = require('./oauth');
-const { RateLimiter } = require('./ratelimit');
-const { Faults, faultError } = require('./faults');
-const { createState } = require('./state');
-const { handleControl } = require('./control');
-const { NotificationCenter } = require('./notifications');
-const { parseMultipart } = require('./http-util');
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-const fs = require('node:fs');
-const path = require('node:path');
+import * as account from './areas/account';
+import * as callHandling from './areas/call-handling';
+import * as callLog from './areas/call-log';
+import * as contacts from './areas/contacts';
+import * as messaging from './areas/messaging';
+import * as presence from './areas/presence';
+import * as ringOut from './areas/ring-out';
+import * as subscriptions from './areas/subscriptions';
+import type { SubscriptionStore } from './areas/subscriptions';
+import * as teamMessaging from './areas/team-messaging';
+import * as video from './areas/video';
+import { handleControl } from './control';
+import { OAuthError, RcError, errors } from './errors';
+import { Faults, faultError } from './faults';
+import { parseMultipart } from './http-util';
+import type { MultipartPart } from './http-util';
+import { NotificationCenter } from './notifications';
+import type { EventNotification } from './notifications';
+import { OAuthServer } from './oauth';
+import { RateLimiter } from './ratelimit';
+import type { RateLimitOptions } from './ratelimit';
+import { loadSpec } from './spec';
+import type { SpecModel, SpecProblem } from './spec';
+import { createState } from './state';
+import type { State } from './state';
+import type { AreaModule, HandlerContext, Query, Route } from './types';
 
-/** Every module in areas/ (except helpers) contributes routes: one file per RingCentral API area. */
-const AREAS = fs
-	.readdirSync(path.join(__dirname, 'areas'))
-	.filter((file) => file.endsWith('.js') && file !== 'common.js')
-	.sort()
-	.map((file) => require(path.join(__dirname, 'areas', file)));
-
-/**
- * @typedef {{
- *   method: string, path: string, params: Record<string, string>, query: Record<string, any>,
- *   headers: http.IncomingHttpHeaders, body: any, rawBody: Buffer, baseUrl: string,
- *   auth: { accountId: string, extensionId: string, clientId: string },
- *   state: ReturnType<typeof createState>, operationId: string,
- *   parts?: ReturnType<typeof parseMultipart>,
- *   emit: (event: string, body: any) => void,
- *   store: <T>(name: string, init: () => T) => T,
- * }} HandlerContext
- * @typedef {{ status?: number, body?: any, headers?: Record<string, string>, raw?: string|Buffer, contentType?: string }} HandlerResult
- * @typedef {{ method: string, path: string, operationId: string, handler: (ctx: HandlerContext) => HandlerResult|Promise<HandlerResult> }} Route
- */
-
-const DEMO_APP = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret', name: 'n8n demo app' };
+export type { AreaModule, EmulatorContext, Handler, HandlerContext, HandlerResult, Query, Route } from './types';
 
 /**
- * @param {{
- *   spec?: string, requireSpec?: boolean, userCount?: number,
- *   accessTokenTtl?: number, refreshTokenTtl?: number,
- *   rateLimits?: { enforce?: boolean, windowSeconds?: number, penaltySeconds?: number, limits?: Record<string, number> },
- *   quiet?: boolean,
- *   mailboxSize?: number, callLogSize?: number,
- * }} [options] mailboxSize: extra SMS in the first user's mailbox; callLogSize: company call-log records (default 300)
+ * One module per RingCentral API area, each contributing routes. Listed here, not discovered, so
+ * the same list works from source (ts-jest) and compiled; in file-name order, as routes of equal
+ * specificity match in this order.
  */
-async function createEmulator(options = {}) {
-	const spec = await loadSpec(options.spec);
-	if (!spec.available) {
-		const line = `RingCentral emulator: OpenAPI spec not found at ${spec.file}; running lenient (no request validation). Set RC_OPENAPI_SPEC to the spec file.`;
-		if (options.requireSpec) throw new Error(line);
-		if (!options.quiet) console.warn(line);
-	}
-	const emulator = new Emulator(spec, options);
-	return emulator;
+const AREAS: AreaModule[] = [account, callHandling, callLog, contacts, messaging, presence, ringOut, subscriptions, teamMessaging, video];
+
+export const DEMO_APP = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret', name: 'n8n demo app' };
+
+export interface EmulatorOptions {
+	/** the OpenAPI file; default: RC_OPENAPI_SPEC or the pinned spec/rc-public-openapi.yml */
+	spec?: string;
+	/** without the spec, fail instead of running lenient (no request validation) */
+	requireSpec?: boolean;
+	userCount?: number;
+	/** seconds */
+	accessTokenTtl?: number;
+	/** seconds */
+	refreshTokenTtl?: number;
+	rateLimits?: RateLimitOptions;
+	/** no warning on the console when running lenient */
+	quiet?: boolean;
+	/** extra SMS in the first user's mailbox */
+	mailboxSize?: number;
+	/** company call-log records (default 300) */
+	callLogSize?: number;
 }
 
-class Emulator {
-	/** @param {any} spec @param {any} options */
-	constructor(spec, options) {
+/** One request as the journal keeps it: no token, no secrets of a form. */
+export interface JournalEntry {
+	seq: number;
+	at: string;
+	method: string;
+	path: string;
+	query: Query;
+	operationId: string | undefined;
+	/** a label of the token (at-1, client:…), never the token */
+	token: string | undefined;
+	contentType: string | undefined;
+	requestBody: unknown;
+	userAgent: string | undefined;
+	/** 0 while under way, -1 for a connection reset on purpose */
+	status: number;
+	/** the usage-plan group the request counted against */
+	group: string | undefined;
+	durationMs: number;
+}
+
+/** A request the spec rejected, a response of ours the spec would reject, or a crash of the emulator. */
+export type Violation =
+	| { kind: 'emulator-crash'; message: string }
+	| { kind: 'request'; operationId: string; method?: string; path?: string; query?: Query; body?: unknown; problems: SpecProblem[] }
+	| { kind: 'response'; operationId: string; status: number; problems: SpecProblem[] };
+
+/** What a workflow under test posted to a sink of the control API. */
+export interface SinkEntry {
+	at: number;
+	body: unknown;
+}
+
+type Matcher = ((path: string) => Record<string, string> | undefined) & { literals: number };
+type CompiledRoute = Route & { matcher: Matcher };
+
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const spec = await loadSpec(options.spec);
+	if (!spec.available) {
+		if (options.requireSpec) {
+			throw new Error(`RingCentral emulator: OpenAPI spec not found at ${spec.file}. Restore spec/ from git or set RC_OPENAPI_SPEC to the spec file.`);
+		}
+		if (!options.quiet) {
+			console.warn(
+				`RingCentral emulator: OpenAPI spec not found at ${spec.file}; running lenient (no request validation). Set RC_OPENAPI_SPEC to the spec file.`,
+			);
+		}
+	}
+	return new Emulator(spec, options);
+}
+
+export class Emulator {
+	readonly spec: SpecModel;
+	readonly options: EmulatorOptions;
+	readonly rateLimiter: RateLimiter;
+	readonly faults: Faults;
+	/** per-area state (message store, call log, …), rebuilt on reset */
+	areaStates!: Map<string, unknown>;
+	state!: State;
+	oauth!: OAuthServer;
+	readonly journalEntries: JournalEntry[];
+	sequence: number;
+	/** requests the spec rejected, and responses of ours the spec would reject */
+	readonly violations: Violation[];
+	readonly events: EventNotification[];
+	/** delivers emitted events to webhook subscriptions */
+	readonly notifications: NotificationCenter;
+	presenceSequence: number;
+	readonly routes: CompiledRoute[];
+	readonly server: http.Server;
+	/** what workflows under test posted to the control API's sinks, by sink name */
+	readonly sinks = new Map<string, SinkEntry[]>();
+	url: string;
+	/** the webhook subscriptions: defined by the subscriptions area when it adds its routes */
+	declare subscriptions?: SubscriptionStore;
+
+	constructor(spec: SpecModel, options: EmulatorOptions) {
 		this.spec = spec;
 		this.options = options;
 		this.rateLimiter = new RateLimiter(options.rateLimits);
 		this.faults = new Faults();
 		this.reset();
-		/** @type {Array<any>} */
 		this.journalEntries = [];
 		this.sequence = 0;
-		/** requests the spec rejected, and responses of ours the spec would reject */
-		/** @type {Array<any>} */
 		this.violations = [];
-		/** @type {Array<any>} */
 		this.events = [];
-		/** delivers emitted events to webhook subscriptions */
 		this.notifications = new NotificationCenter(this);
 		this.presenceSequence = 0;
 		this.routes = AREAS.flatMap((area) => area.routes(this)).map((route) => ({ ...route, matcher: compile(route.path) }));
@@ -92,8 +163,7 @@ class Emulator {
 	}
 
 	/** Fresh demo company and OAuth state; rate-limit windows, journal and faults are kept. */
-	reset() {
-		/** @type {Map<string, any>} per-area state (message store, call log, …), rebuilt on reset */
+	reset(): void {
 		this.areaStates = new Map();
 		this.state = createState({ userCount: this.options.userCount });
 		this.oauth = new OAuthServer(
@@ -103,31 +173,29 @@ class Emulator {
 		this.oauth.registerApp(DEMO_APP);
 	}
 
-	/**
-	 * The state an area keeps beyond the shared directory, created on first use.
-	 * @template T @param {string} name @param {() => T} init @returns {T}
-	 */
-	areaState(name, init) {
+	/** The state an area keeps beyond the shared directory, created on first use. */
+	areaState<T>(name: string, init: () => T): T {
 		if (!this.areaStates.has(name)) this.areaStates.set(name, init());
-		return this.areaStates.get(name);
+		// Each name is only ever created by its own init, so it holds a T.
+		return this.areaStates.get(name) as T;
 	}
 
-	async start(port = 0, host = '127.0.0.1') {
-		await new Promise((resolve, reject) => {
+	async start(port = 0, host = '127.0.0.1'): Promise<this> {
+		await new Promise<void>((resolve, reject) => {
 			this.server.once('error', reject);
-			this.server.listen(port, host, () => resolve(undefined));
+			this.server.listen(port, host, () => resolve());
 		});
-		const address = /** @type {import('node:net').AddressInfo} */ (this.server.address());
+		const address = this.server.address() as AddressInfo;
 		this.url = `http://${host}:${address.port}`;
 		return this;
 	}
 
-	async stop() {
+	async stop(): Promise<void> {
 		this.server.closeAllConnections?.();
-		await new Promise((resolve) => this.server.close(() => resolve(undefined)));
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
-	demoCredentials() {
+	demoCredentials(): { server: string; clientId: string; clientSecret: string; jwt: string } {
 		return {
 			server: this.url,
 			clientId: DEMO_APP.clientId,
@@ -136,8 +204,7 @@ class Emulator {
 		};
 	}
 
-	/** @param {{ operationId?: string, method?: string, since?: number }} [filter] */
-	journal(filter = {}) {
+	journal(filter: { operationId?: string; method?: string; since?: number } = {}): JournalEntry[] {
 		return this.journalEntries.filter(
 			(e) =>
 				(!filter.operationId || e.operationId === filter.operationId) &&
@@ -147,12 +214,11 @@ class Emulator {
 	}
 
 	/** Removes and returns the violations recorded so far (tests assert on them, then expect none). */
-	takeViolations() {
+	takeViolations(): Violation[] {
 		return this.violations.splice(0);
 	}
 
-	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
-	async handle(req, res) {
+	async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const started = Date.now();
 		const url = new URL(req.url ?? '/', 'http://emulator');
 		const rawBody = await readBody(req);
@@ -167,7 +233,7 @@ class Emulator {
 		const path = url.pathname;
 		const route = this.match(method, path);
 		const operationId = route?.operationId ?? this.oauthOperation(method, path);
-		const entry = {
+		const entry: JournalEntry = {
 			seq: ++this.sequence,
 			at: new Date(started).toISOString(),
 			method,
@@ -183,9 +249,8 @@ class Emulator {
 			durationMs: 0,
 		};
 		this.journalEntries.push(entry);
-		/** @type {Record<string, string>} */
-		let rateHeaders = {};
-		const finish = (/** @type {number} */ status, /** @type {any} */ body, /** @type {Record<string, string>} */ headers = {}, /** @type {string|undefined} */ contentType = undefined) => {
+		let rateHeaders: Record<string, string> = {};
+		const finish = (status: number, body: unknown, headers: Record<string, string> = {}, contentType: string | undefined = undefined) => {
 			entry.status = status;
 			entry.durationMs = Date.now() - started;
 			this.send(res, status, body, { ...rateHeaders, ...headers }, contentType);
@@ -207,15 +272,13 @@ class Emulator {
 				const form = Object.fromEntries(new URLSearchParams(method === 'GET' ? '' : rawBody.toString('utf8')));
 				const user = this.oauth.signInUser(String(operationId), form) ?? 'anonymous';
 				rateHeaders = this.rateLimiter.take('Auth', `${client}|user:${user}`);
-				entry.group = /** @type {any} */ ('Auth');
+				entry.group = 'Auth';
 				const answer = this.handleOAuth(method, url, rawBody, req.headers);
 				finish(answer.status, answer.body, answer.headers ?? {});
 				return;
 			}
 			if (!route) {
-				throw this.spec.available && this.spec.api.router.matchOperation({ method, path })
-					? errors.notSupported()
-					: errors.invalidUri();
+				throw this.spec.available && this.spec.hasOperation(method, path) ? errors.notSupported() : errors.invalidUri();
 			}
 			const auth = this.oauth.bearer(req.headers.authorization);
 			const group = this.spec.groupOf(route.operationId) ?? 'Medium';
@@ -233,8 +296,7 @@ class Emulator {
 				const first = problems[0];
 				throw errors.invalidParameter(first.parameter, `It ${first.message}.`);
 			}
-			/** @type {HandlerContext} */
-			const ctx = {
+			const ctx: HandlerContext = {
 				method,
 				path,
 				params: route.matcher(path) ?? {},
@@ -262,17 +324,20 @@ class Emulator {
 			}
 			finish(status, result.body, result.headers);
 		} catch (error) {
-			if (error instanceof RcError || error instanceof OAuthError) {
-				finish(error.status, error.toBody(path), /** @type {any} */ (error).headers ?? {});
+			if (error instanceof RcError) {
+				finish(error.status, error.toBody(path), error.headers);
+				return;
+			}
+			if (error instanceof OAuthError) {
+				finish(error.status, error.toBody(), {});
 				return;
 			}
 			throw error;
 		}
 	}
 
-	/** @param {string} method @param {string} path */
-	match(method, path) {
-		let best;
+	match(method: string, path: string): CompiledRoute | undefined {
+		let best: CompiledRoute | undefined;
 		let bestScore = -1;
 		for (const route of this.routes) {
 			if (route.method !== method) continue;
@@ -285,21 +350,21 @@ class Emulator {
 		return best;
 	}
 
-	/** @param {string} method @param {string} path */
-	oauthOperation(method, path) {
-		const map = /** @type {Record<string, string>} */ ({
+	oauthOperation(method: string, path: string): string | undefined {
+		const map: Record<string, string> = {
 			'GET /restapi/oauth/authorize': 'authorize',
 			'POST /restapi/oauth/token': 'getToken',
 			'POST /restapi/oauth/revoke': 'revokeToken',
-		});
+		};
 		return map[`${method} ${path}`];
 	}
 
-	/**
-	 * @param {string} method @param {URL} url @param {Buffer} rawBody @param {http.IncomingHttpHeaders} headers
-	 * @returns {{status: number, body?: any, headers?: Record<string, string>}}
-	 */
-	handleOAuth(method, url, rawBody, headers) {
+	handleOAuth(
+		method: string,
+		url: URL,
+		rawBody: Buffer,
+		headers: http.IncomingHttpHeaders,
+	): { status: number; body?: unknown; headers?: Record<string, string> } {
 		const operationId = this.oauthOperation(method, url.pathname);
 		if (!operationId) throw errors.invalidUri();
 		if (operationId === 'authorize') {
@@ -335,18 +400,14 @@ class Emulator {
 	}
 
 	/** Records a notification for subscriptions (delivered by the subscription engine). */
-	emit(/** @type {string} */ event, /** @type {any} */ body, /** @type {string} */ ownerId = this.state.ids.admin) {
-		const notification = { uuid: crypto.randomUUID(), event, timestamp: new Date().toISOString(), ownerId, body };
+	emit(event: string, body: unknown, ownerId: string = this.state.ids.admin): EventNotification {
+		const notification: EventNotification = { uuid: crypto.randomUUID(), event, timestamp: new Date().toISOString(), ownerId, body };
 		this.events.push(notification);
 		this.notifications.publish(notification);
 		return notification;
 	}
 
-	/**
-	 * @param {http.ServerResponse} res @param {number} status @param {any} body
-	 * @param {Record<string, string>} [headers] @param {string} [contentType]
-	 */
-	send(res, status, body, headers = {}, contentType) {
+	send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, contentType?: string): void {
 		const payload = body === undefined ? '' : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
 		res.writeHead(status, {
 			RCRequestId: crypto.randomUUID(),
@@ -357,14 +418,13 @@ class Emulator {
 	}
 }
 
-/** Compiles an OpenAPI path template into a matcher returning path params. @param {string} template */
-function compile(template) {
+/** Compiles an OpenAPI path template into a matcher returning path params. */
+function compile(template: string): Matcher {
 	const parts = template.split('/');
-	const matcher = (/** @type {string} */ path) => {
+	const matcher = (path: string) => {
 		const segments = path.split('/');
 		if (segments.length !== parts.length) return undefined;
-		/** @type {Record<string, string>} */
-		const params = {};
+		const params: Record<string, string> = {};
 		for (let i = 0; i < parts.length; i++) {
 			const param = /^\{(.+)\}$/.exec(parts[i]);
 			if (param) {
@@ -376,34 +436,29 @@ function compile(template) {
 		}
 		return params;
 	};
-	matcher.literals = parts.filter((p) => !p.startsWith('{')).length;
-	return matcher;
+	return Object.assign(matcher, { literals: parts.filter((p) => !p.startsWith('{')).length });
 }
 
-/** @param {URLSearchParams} params */
-function queryObject(params) {
-	/** @type {Record<string, any>} */
-	const query = {};
+function queryObject(params: URLSearchParams): Query {
+	const query: Query = {};
 	for (const [key, value] of params) {
-		if (key in query) query[key] = [].concat(query[key], value);
+		if (key in query) query[key] = ([] as string[]).concat(query[key], value);
 		else query[key] = value;
 	}
 	return query;
 }
 
-/** @param {http.IncomingMessage} req @returns {Promise<Buffer>} */
-function readBody(req) {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
 
-/** @param {Buffer} raw @param {string|undefined} contentType */
-function parseBody(raw, contentType) {
+/** A JSON request body; any other body is left to the handler (rawBody, parts). */
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 	if (!raw.length) return undefined;
 	if (String(contentType ?? '').includes('json')) {
 		try {
@@ -418,11 +473,9 @@ function parseBody(raw, contentType) {
 /**
  * A multipart request as the object the spec's multipart schemas describe: the JSON part's fields
  * plus one placeholder string per file field (the spec types files as binary strings).
- * @param {ReturnType<typeof parseMultipart>} parts
  */
-function multipartAsObject(parts) {
-	/** @type {Record<string, any>} */
-	const body = {};
+function multipartAsObject(parts: MultipartPart[]): Record<string, unknown> {
+	const body: Record<string, unknown> = {};
 	for (const part of parts) {
 		if (part.json && typeof part.json === 'object' && !Array.isArray(part.json)) Object.assign(body, part.json);
 		else if (part.name && body[part.name] === undefined) {
@@ -433,7 +486,7 @@ function multipartAsObject(parts) {
 }
 
 /** What the journal keeps of a request body: JSON as data, form fields minus secrets, else a size. */
-function describeBody(/** @type {Buffer} */ raw, /** @type {string|undefined} */ contentType) {
+function describeBody(raw: Buffer, contentType: string | undefined): unknown {
 	if (!raw.length) return undefined;
 	const type = String(contentType ?? '');
 	if (type.includes('json')) {
@@ -468,5 +521,3 @@ function describeBody(/** @type {Buffer} */ raw, /** @type {string|undefined} */
 	}
 	return `<${type || 'binary'}: ${raw.length} bytes>`;
 }
-
-module.exports = { createEmulator, DEMO_APP };

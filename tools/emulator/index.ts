@@ -1,0 +1,2 @@
+/** The emulator as a library: createEmulator and its types. */
+export * from './server';
