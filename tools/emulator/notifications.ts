@@ -4,31 +4,90 @@
  * with the Verification-Token and RingCentral's user agent. Failed deliveries are retried; a
  * subscription whose deliveries keep failing is Blacklisted, as RingCentral does after a while.
  */
-const crypto = require('node:crypto');
-const { postWebhook } = require('./webhook');
+import crypto from 'node:crypto';
 
-/** @param {string} text */
-function splitFilter(text) {
+import type { SubscriptionStore } from './areas/subscriptions';
+import type { Emulator } from './server';
+import { postWebhook } from './webhook';
+
+/** What the emulator emits: an event path, its owner and RingCentral's notification body. */
+export interface EventNotification {
+	uuid: string;
+	event: string;
+	timestamp: string;
+	ownerId: string;
+	body: unknown;
+}
+
+/** What a subscription receives: the notification under the event filter that matched it. */
+export interface Envelope {
+	uuid: string;
+	event: string;
+	timestamp: string;
+	subscriptionId: string;
+	ownerId: string;
+	body: unknown;
+}
+
+/** One delivery attempt and its outcome: the webhook's status, or why there was none. */
+export interface Delivery {
+	subscriptionId: string;
+	uuid: string;
+	event: string;
+	attempt: number;
+	status: number | 'timeout' | 'unreachable';
+	durationMs: number;
+	at: string;
+}
+
+export interface DeliverySettings {
+	timeoutMs: number;
+	retries: number;
+	retryDelayMs: number;
+	blacklistAfterFailures: number;
+}
+
+type Subscription = ReturnType<SubscriptionStore['all']>[number];
+
+function splitFilter(text: string): { path: string; params: URLSearchParams } {
 	const [path, query = ''] = text.split('?');
 	return { path, params: new URLSearchParams(query) };
 }
 
 /** Account-level filters receive the events of every extension of the account. */
-function pathMatches(filterPath, eventPath) {
+export function pathMatches(filterPath: string, eventPath: string): boolean {
 	if (filterPath === eventPath) return true;
 	const withoutExtension = eventPath.replace(/^(\/restapi\/v1\.0\/account\/[^/]+)\/extension\/[^/]+(\/.+)$/, '$1$2');
 	return filterPath === withoutExtension && withoutExtension !== eventPath;
 }
 
+/** The parts of notification bodies that event filters can select on. */
+interface FilterableBody {
+	type?: string;
+	direction?: string;
+	changes?: Array<{ type?: string; newMessageIds?: number[] }>;
+	parties?: Array<{
+		direction?: string;
+		missedCall?: boolean;
+		status?: { code?: string };
+		from?: { phoneNumber?: string };
+		to?: { phoneNumber?: string };
+	}>;
+}
+
 /**
  * What an event can be filtered on, besides its path: the query it was emitted with and facts
  * of its body (message types, call direction, missed call, status codes).
- * @param {URLSearchParams} eventParams @param {any} body @param {(ids: number[]) => string[]} directionsOf
  */
-function attributesOf(eventParams, body, directionsOf) {
-	/** @type {Record<string, Set<string>>} */
-	const attributes = {};
-	const add = (/** @type {string} */ key, /** @type {any} */ value) => {
+function attributesOf(
+	eventParams: URLSearchParams,
+	notificationBody: unknown,
+	directionsOf: (ids: number[]) => string[],
+): Record<string, Set<string>> {
+	// Bodies are the emulator's own notifications, in RingCentral's shapes.
+	const body = notificationBody as FilterableBody | null | undefined;
+	const attributes: Record<string, Set<string>> = {};
+	const add = (key: string, value: unknown) => {
 		if (value === undefined || value === null) return;
 		(attributes[key] ??= new Set()).add(String(value));
 	};
@@ -54,51 +113,53 @@ function attributesOf(eventParams, body, directionsOf) {
 /** Filter query parameters that shape the body instead of selecting events. */
 const SHAPING = new Set(['detailedTelephonyState', 'sipData', 'aggregated', 'totalActiveCalls', 'threshold', 'interval', 'withRecordings']);
 
-/** @param {URLSearchParams} params @param {any} body */
-function shapeBody(params, body) {
+/** Presence bodies carry what the filter's shaping parameters ask for (active calls, SIP data). */
+function shapeBody(params: URLSearchParams, body: unknown): unknown {
 	if (!body || typeof body !== 'object' || !('presenceStatus' in body || 'telephonyStatus' in body)) return body;
-	const shaped = { ...body };
+	const shaped: Record<string, unknown> = { ...body };
 	if (params.get('detailedTelephonyState') !== 'true') {
 		delete shaped.activeCalls;
 		delete shaped.totalActiveCalls;
 	} else if (Array.isArray(shaped.activeCalls)) {
 		shaped.totalActiveCalls = shaped.activeCalls.length;
-		if (params.get('sipData') !== 'true') shaped.activeCalls = shaped.activeCalls.map(({ sipData, ...call }) => call);
+		if (params.get('sipData') !== 'true') {
+			shaped.activeCalls = shaped.activeCalls.map((call: Record<string, unknown>) => {
+				const { sipData: _sipData, ...rest } = call;
+				return rest;
+			});
+		}
 	}
 	return shaped;
 }
 
-class NotificationCenter {
-	/** @param {any} emulator */
-	constructor(emulator) {
+export class NotificationCenter {
+	readonly emulator: Emulator;
+	/** every delivery attempt's outcome, newest last */
+	readonly deliveries: Delivery[] = [];
+	/** delivered envelopes by uuid, so a delivery can be repeated */
+	readonly envelopes = new Map<string, { subscriptionId: string; envelope: Envelope }>();
+	readonly inFlight = new Set<Promise<void>>();
+	/** consecutive failed deliveries per subscription */
+	readonly failures = new Map<string, number>();
+	readonly settings: DeliverySettings = { timeoutMs: 3000, retries: 2, retryDelayMs: 100, blacklistAfterFailures: 3 };
+
+	constructor(emulator: Emulator) {
 		this.emulator = emulator;
-		/** @type {Array<any>} every delivery attempt's outcome, newest last */
-		this.deliveries = [];
-		/** @type {Map<string, any>} delivered envelopes by uuid, so a delivery can be repeated */
-		this.envelopes = new Map();
-		/** @type {Set<Promise<void>>} */
-		this.inFlight = new Set();
-		/** @type {Map<string, number>} consecutive failed deliveries per subscription */
-		this.failures = new Map();
-		this.settings = { timeoutMs: 3000, retries: 2, retryDelayMs: 100, blacklistAfterFailures: 3 };
 	}
 
-	/**
-	 * Delivers a notification to every subscription whose filters match it.
-	 * @param {{ uuid: string, event: string, timestamp: string, ownerId: string, body: any }} notification
-	 */
-	publish(notification) {
+	/** Delivers a notification to every subscription whose filters match it; returns their ids. */
+	publish(notification: EventNotification): string[] {
 		const store = this.emulator.subscriptions;
 		if (!store) return [];
 		const event = splitFilter(notification.event);
 		const attributes = attributesOf(event.params, notification.body, (ids) => this.directionsOf(ids));
-		const targets = [];
+		const targets: string[] = [];
 		for (const subscription of store.all()) {
 			if (!store.isDeliverable(subscription)) continue;
-			const filter = subscription.eventFilters.find((text) => this.matches(text, event.path, attributes));
+			const filter = subscription.eventFilters.find((text: string) => this.matches(text, event.path, attributes));
 			if (!filter) continue;
 			const params = splitFilter(filter).params;
-			const envelope = {
+			const envelope: Envelope = {
 				uuid: crypto.randomUUID(),
 				event: filter,
 				timestamp: notification.timestamp,
@@ -112,8 +173,7 @@ class NotificationCenter {
 		return targets;
 	}
 
-	/** @param {string} filter @param {string} eventPath @param {Record<string, Set<string>>} attributes */
-	matches(filter, eventPath, attributes) {
+	matches(filter: string, eventPath: string, attributes: Record<string, Set<string>>): boolean {
 		const { path, params } = splitFilter(filter);
 		if (!pathMatches(path, eventPath)) return false;
 		for (const [key, value] of params) {
@@ -123,20 +183,21 @@ class NotificationCenter {
 		return true;
 	}
 
-	/** Directions of stored messages (message-store change events only carry ids). @param {number[]} ids */
-	directionsOf(ids) {
-		const mailboxes = this.emulator.areaStates.get('messaging')?.mailboxes;
+	/** Directions of stored messages (message-store change events only carry ids). */
+	directionsOf(ids: number[]): string[] {
+		// Read without creating the message store: no messages, no directions.
+		const store = this.emulator.areaStates.get('messaging') as { mailboxes?: Map<string, Map<string, { direction: string }>> } | undefined;
+		const mailboxes = store?.mailboxes;
 		if (!mailboxes) return [];
 		const wanted = new Set(ids.map(Number));
-		const directions = [];
+		const directions: string[] = [];
 		for (const box of mailboxes.values()) {
 			for (const [id, record] of box) if (wanted.has(Number(id))) directions.push(record.direction);
 		}
 		return directions;
 	}
 
-	/** @param {any} subscription @param {any} envelope */
-	async deliver(subscription, envelope) {
+	async deliver(subscription: Subscription, envelope: Envelope): Promise<void> {
 		this.envelopes.set(envelope.uuid, { subscriptionId: subscription.id, envelope });
 		const payload = JSON.stringify(envelope);
 		for (let attempt = 1; attempt <= 1 + this.settings.retries; attempt++) {
@@ -170,12 +231,12 @@ class NotificationCenter {
 				typeof last.status === 'number'
 					? `Webhook responses with code: [${last.status}]`
 					: `I/O operation is failed. Details: [${last.status === 'timeout' ? 'Read timed out' : 'Connection refused'}]`;
-			this.emulator.subscriptions.blacklist(subscription.id, reason);
+			this.emulator.subscriptions?.blacklist(subscription.id, reason);
 		}
 	}
 
-	/** RingCentral sometimes delivers a notification twice: do it on purpose. @param {string} uuid */
-	redeliver(uuid) {
+	/** RingCentral sometimes delivers a notification twice: do it on purpose. */
+	redeliver(uuid: string): boolean {
 		const known = this.envelopes.get(uuid);
 		const subscription = known && this.emulator.subscriptions?.get(known.subscriptionId);
 		if (!subscription) return false;
@@ -183,16 +244,13 @@ class NotificationCenter {
 		return true;
 	}
 
-	/** @param {Promise<void>} promise */
-	track(promise) {
+	track(promise: Promise<void>): void {
 		this.inFlight.add(promise);
 		promise.finally(() => this.inFlight.delete(promise));
 	}
 
 	/** Resolves once every delivery under way has finished. */
-	async idle() {
+	async idle(): Promise<void> {
 		while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
 	}
 }
-
-module.exports = { NotificationCenter, pathMatches };

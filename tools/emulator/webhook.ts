@@ -3,28 +3,38 @@
  * handshake at subscription creation, and (for the delivery engine) event deliveries. Measures
  * what RingCentral measures: status, time to answer, and the response size (headers + body).
  */
-const http = require('node:http');
-const https = require('node:https');
+import http from 'node:http';
+import https from 'node:https';
 
-const USER_AGENT = 'RingCentral-Webhook/8.3';
+export const USER_AGENT = 'RingCentral-Webhook/8.3';
 /** Bodies are read only this far: enough to tell that a response is too large. */
 const READ_LIMIT = 64 * 1024;
 
-/**
- * @typedef {{ status: number, headers: Record<string, string>, body: Buffer, size: number, durationMs: number }} WebhookAnswer
- * @typedef {{ failure: 'timeout'|'unreachable', code?: string, durationMs: number }} WebhookFailure
- */
+export interface WebhookAnswer {
+	status: number;
+	/** header names in lower case; repeated headers joined with ", " */
+	headers: Record<string, string>;
+	/** up to READ_LIMIT bytes */
+	body: Buffer;
+	/** bytes of the whole response: status line, headers and body */
+	size: number;
+	durationMs: number;
+}
 
-/**
- * POSTs to a webhook address and resolves with its answer, or with why there was none.
- * @param {string} address
- * @param {{ headers?: Record<string, string>, body?: string|Buffer, timeoutMs: number }} options
- * @returns {Promise<WebhookAnswer|WebhookFailure>}
- */
-function postWebhook(address, options) {
+export interface WebhookFailure {
+	failure: 'timeout' | 'unreachable';
+	code?: string;
+	durationMs: number;
+}
+
+/** POSTs to a webhook address and resolves with its answer, or with why there was none. */
+export function postWebhook(
+	address: string,
+	options: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs: number },
+): Promise<WebhookAnswer | WebhookFailure> {
 	const started = Date.now();
 	return new Promise((resolve) => {
-		let url;
+		let url: URL;
 		try {
 			url = new URL(address);
 		} catch {
@@ -34,7 +44,7 @@ function postWebhook(address, options) {
 		const payload = options.body ?? '';
 		const client = url.protocol === 'https:' ? https : http;
 		let settled = false;
-		const settle = (/** @type {WebhookAnswer|WebhookFailure} */ result) => {
+		const settle = (result: WebhookAnswer | WebhookFailure) => {
 			if (settled) return;
 			settled = true;
 			clearTimeout(timer);
@@ -53,18 +63,16 @@ function postWebhook(address, options) {
 				},
 			},
 			(response) => {
-				/** @type {Buffer[]} */
-				const chunks = [];
+				const chunks: Buffer[] = [];
 				let size = 0;
-				response.on('data', (/** @type {Buffer} */ chunk) => {
+				response.on('data', (chunk: Buffer) => {
 					size += chunk.length;
 					if (size <= READ_LIMIT) chunks.push(chunk);
 				});
 				response.on('end', () => {
 					const headerBytes = headerSize(response);
-					/** @type {Record<string, string>} */
-					const headers = {};
-					for (const [key, value] of Object.entries(response.headers)) headers[key] = [].concat(/** @type {any} */ (value)).join(', ');
+					const headers: Record<string, string> = {};
+					for (const [key, value] of Object.entries(response.headers)) headers[key] = ([] as Array<string | undefined>).concat(value).join(', ');
 					settle({
 						status: response.statusCode ?? 0,
 						headers,
@@ -73,25 +81,23 @@ function postWebhook(address, options) {
 						durationMs: Date.now() - started,
 					});
 				});
-				response.on('error', (error) => settle({ failure: 'unreachable', code: /** @type {any} */ (error).code, durationMs: Date.now() - started }));
+				response.on('error', (error: NodeJS.ErrnoException) => settle({ failure: 'unreachable', code: error.code, durationMs: Date.now() - started }));
 			},
 		);
 		const timer = setTimeout(() => {
 			settle({ failure: 'timeout', durationMs: Date.now() - started });
 			request.destroy();
 		}, options.timeoutMs);
-		request.on('error', (error) => settle({ failure: 'unreachable', code: /** @type {any} */ (error).code, durationMs: Date.now() - started }));
+		request.on('error', (error: NodeJS.ErrnoException) => settle({ failure: 'unreachable', code: error.code, durationMs: Date.now() - started }));
 		request.end(payload);
 	});
 }
 
-/** Bytes of the status line and header block as they came over the wire. @param {http.IncomingMessage} response */
-function headerSize(response) {
+/** Bytes of the status line and header block as they came over the wire. */
+function headerSize(response: http.IncomingMessage): number {
 	let size = `HTTP/${response.httpVersion} ${response.statusCode} ${response.statusMessage ?? ''}\r\n`.length + 2;
 	for (let i = 0; i < response.rawHeaders.length; i += 2) {
 		size += Buffer.byteLength(`${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}\r\n`);
 	}
 	return size;
 }
-
-module.exports = { postWebhook, USER_AGENT };

@@ -2,44 +2,112 @@
  * RingCentral's OAuth 2.0 endpoints: authorization code (with PKCE), refresh-token rotation,
  * the JWT bearer grant, revocation, and the bearer check every API route goes through.
  */
-const crypto = require('node:crypto');
-const { OAuthError, errors } = require('./errors');
+import crypto from 'node:crypto';
 
-const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+import { OAuthError, errors } from './errors';
 
-class OAuthServer {
-	/**
-	 * @param {{ accessTokenTtl: number, refreshTokenTtl: number, now?: () => number }} options seconds
-	 * @param {{ accountId: string, isUser: (extensionId: string) => boolean, defaultExtensionId: string }} directory
-	 */
-	constructor(options, directory) {
+export const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+export interface OAuthOptions {
+	/** seconds */
+	accessTokenTtl: number;
+	/** seconds */
+	refreshTokenTtl: number;
+}
+
+/** What the OAuth server needs to know of the company. */
+export interface OAuthDirectory {
+	accountId: string;
+	isUser: (extensionId: string) => boolean;
+	defaultExtensionId: string;
+}
+
+export interface OAuthApp {
+	clientId: string;
+	/** none for a public client (PKCE) */
+	clientSecret?: string;
+	/** empty: any redirect URI */
+	redirectUris: string[];
+	name: string;
+}
+
+interface AuthorizationCode {
+	clientId: string;
+	redirectUri: string;
+	challenge: string | undefined;
+	method: string | undefined;
+	extensionId: string;
+	expiresAt: number;
+}
+
+/** A live access token: who it signs in as, for which app, in which session. */
+export interface AccessTokenRecord {
+	clientId: string;
+	extensionId: string;
+	accountId: string;
+	sessionId: string;
+	tag: string;
+	expiresAt: number;
+}
+
+interface RefreshTokenRecord {
+	clientId: string;
+	extensionId: string;
+	sessionId: string;
+	expiresAt: number;
+}
+
+/** The token endpoint's answer. */
+export interface TokenResponse {
+	access_token: string;
+	token_type: 'bearer';
+	expires_in: number;
+	scope: string;
+	owner_id: string;
+	endpoint_id: string;
+	session_id: string;
+	refresh_token?: string;
+	refresh_token_expires_in?: number;
+}
+
+/** The form fields of a token request. */
+type TokenForm = Record<string, string | undefined>;
+
+interface Client {
+	clientId: string;
+	clientSecret: string | undefined;
+}
+
+export class OAuthServer {
+	accessTokenTtl: number;
+	refreshTokenTtl: number;
+	readonly directory: OAuthDirectory;
+	readonly signingKey: Buffer;
+	readonly apps = new Map<string, OAuthApp>();
+	readonly codes = new Map<string, AuthorizationCode>();
+	readonly accessTokens = new Map<string, AccessTokenRecord>();
+	readonly refreshTokens = new Map<string, RefreshTokenRecord>();
+	issued = 0;
+	/** every access token ever issued → its label, kept after expiry */
+	readonly tags = new Map<string, string>();
+	/** extension the authorize endpoint signs in as (it auto-approves) */
+	authorizeAs: string;
+
+	constructor(options: OAuthOptions, directory: OAuthDirectory) {
 		this.accessTokenTtl = options.accessTokenTtl;
 		this.refreshTokenTtl = options.refreshTokenTtl;
 		this.directory = directory;
 		this.signingKey = crypto.randomBytes(32);
-		/** @type {Map<string, {clientId: string, clientSecret?: string, redirectUris: string[], name: string}>} */
-		this.apps = new Map();
-		/** @type {Map<string, any>} */
-		this.codes = new Map();
-		/** @type {Map<string, any>} */
-		this.accessTokens = new Map();
-		/** @type {Map<string, any>} */
-		this.refreshTokens = new Map();
-		this.issued = 0;
-		/** @type {Map<string, string>} every access token ever issued → its label, kept after expiry */
-		this.tags = new Map();
-		/** extension the authorize endpoint signs in as (it auto-approves) */
 		this.authorizeAs = directory.defaultExtensionId;
 	}
 
-	/** @param {{clientId: string, clientSecret?: string, redirectUris?: string[], name?: string}} app */
-	registerApp(app) {
+	registerApp(app: { clientId: string; clientSecret?: string; redirectUris?: string[]; name?: string }): void {
 		this.apps.set(app.clientId, { redirectUris: [], name: app.clientId, ...app });
 	}
 
 	/** A JWT credential for a user, signed by this emulator (what the Developer Console would issue). */
-	issueJwt(extensionId = this.directory.defaultExtensionId) {
-		const encode = (/** @type {any} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	issueJwt(extensionId: string = this.directory.defaultExtensionId): string {
+		const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 		const header = encode({ alg: 'HS256', typ: 'JWT' });
 		const payload = encode({
 			sub: extensionId,
@@ -52,24 +120,20 @@ class OAuthServer {
 		return `${header}.${payload}.${signature}`;
 	}
 
-	/** @param {string} jwt @returns {string|undefined} extension id */
-	verifyJwt(jwt) {
+	/** The extension a JWT of ours signs in as, if it is genuine and the user exists. */
+	verifyJwt(jwt: string): string | undefined {
 		const [header, payload, signature] = String(jwt).split('.');
 		if (!header || !payload || !signature) return undefined;
 		const expected = crypto.createHmac('sha256', this.signingKey).update(`${header}.${payload}`).digest('base64url');
 		if (expected.length !== signature.length || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
 			return undefined;
 		}
-		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string };
 		return this.directory.isUser(claims.sub) ? String(claims.sub) : undefined;
 	}
 
-	/**
-	 * GET /restapi/oauth/authorize — signs in as `authorizeAs` and redirects back with a code.
-	 * @param {URLSearchParams} query
-	 * @returns {{ location: string }}
-	 */
-	authorize(query) {
+	/** GET /restapi/oauth/authorize — signs in as `authorizeAs` and redirects back with a code. */
+	authorize(query: URLSearchParams): { location: string } {
 		const app = this.apps.get(query.get('client_id') ?? '');
 		if (!app) throw new OAuthError(400, 'invalid_client', 'OAU-153', 'Invalid client: ' + (query.get('client_id') ?? ''));
 		if (query.get('response_type') !== 'code') {
@@ -95,7 +159,8 @@ class OAuthServer {
 		});
 		const target = new URL(redirectUri);
 		target.searchParams.set('code', code);
-		if (query.get('state') !== null) target.searchParams.set('state', /** @type {string} */ (query.get('state')));
+		const state = query.get('state');
+		if (state !== null) target.searchParams.set('state', state);
 		target.searchParams.set('expires_in', '60');
 		return { location: target.toString() };
 	}
@@ -103,10 +168,8 @@ class OAuthServer {
 	/**
 	 * The user a sign-in request is for (RingCentral counts the Auth group per user): the one who
 	 * signs in at authorize, the owner of the code, refresh token or JWT at the token endpoint.
-	 * @param {string} operationId @param {Record<string, string>} form
-	 * @returns {string|undefined}
 	 */
-	signInUser(operationId, form) {
+	signInUser(operationId: string, form: TokenForm): string | undefined {
 		if (operationId === 'authorize') return this.authorizeAs;
 		if (form.grant_type === 'authorization_code') return this.codes.get(form.code ?? '')?.extensionId;
 		if (form.grant_type === 'refresh_token') return this.refreshTokens.get(form.refresh_token ?? '')?.extensionId;
@@ -114,11 +177,8 @@ class OAuthServer {
 		return undefined;
 	}
 
-	/**
-	 * POST /restapi/oauth/token
-	 * @param {Record<string, string>} form @param {string|undefined} authorization
-	 */
-	token(form, authorization) {
+	/** POST /restapi/oauth/token */
+	token(form: TokenForm, authorization: string | undefined): TokenResponse {
 		const client = this.authenticateClient(form, authorization);
 		switch (form.grant_type) {
 			case 'authorization_code':
@@ -136,8 +196,7 @@ class OAuthServer {
 		}
 	}
 
-	/** @param {Record<string, string>} form @param {string|undefined} authorization */
-	authenticateClient(form, authorization) {
+	authenticateClient(form: TokenForm, authorization: string | undefined): Client {
 		if (authorization?.startsWith('Basic ')) {
 			const [clientId, ...secret] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
 			const app = this.apps.get(clientId);
@@ -152,8 +211,7 @@ class OAuthServer {
 		return { clientId: app.clientId, clientSecret: undefined };
 	}
 
-	/** @param {Record<string, string>} form @param {{clientId: string, clientSecret?: string}} client */
-	exchangeCode(form, client) {
+	exchangeCode(form: TokenForm, client: Client): TokenResponse {
 		const grant = this.codes.get(form.code ?? '');
 		this.codes.delete(form.code ?? '');
 		if (!grant || grant.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'OAU-106', 'Invalid authorization code');
@@ -169,19 +227,17 @@ class OAuthServer {
 		return this.issue(client.clientId, grant.extensionId, true);
 	}
 
-	/** @param {Record<string, string>} form @param {{clientId: string}} client */
-	refresh(form, client) {
+	refresh(form: TokenForm, client: Pick<Client, 'clientId'>): TokenResponse {
 		const record = this.refreshTokens.get(form.refresh_token ?? '');
 		if (!record || record.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'OAU-211', 'Invalid token');
 		if (record.expiresAt < Date.now()) throw new OAuthError(400, 'invalid_grant', 'OAU-210', 'Token expired');
 		// Rotation: the refresh token is single-use and the session's access token dies with it.
-		this.refreshTokens.delete(form.refresh_token);
+		this.refreshTokens.delete(form.refresh_token ?? '');
 		for (const [token, access] of this.accessTokens) if (access.sessionId === record.sessionId) this.accessTokens.delete(token);
 		return this.issue(client.clientId, record.extensionId, true, record.sessionId);
 	}
 
-	/** @param {string} clientId @param {string} extensionId @param {boolean} withRefresh @param {string} [sessionId] */
-	issue(clientId, extensionId, withRefresh, sessionId = crypto.randomUUID()) {
+	issue(clientId: string, extensionId: string, withRefresh: boolean, sessionId: string = crypto.randomUUID()): TokenResponse {
 		const accessToken = `EMU-AT-${crypto.randomBytes(24).toString('base64url')}`;
 		const tag = `at-${++this.issued}`;
 		this.tags.set(accessToken, tag);
@@ -193,7 +249,7 @@ class OAuthServer {
 			tag,
 			expiresAt: Date.now() + this.accessTokenTtl * 1000,
 		});
-		const body = /** @type {Record<string, any>} */ ({
+		const body: TokenResponse = {
 			access_token: accessToken,
 			token_type: 'bearer',
 			expires_in: this.accessTokenTtl,
@@ -201,7 +257,7 @@ class OAuthServer {
 			owner_id: extensionId,
 			endpoint_id: `emu-endpoint-${sessionId.slice(0, 8)}`,
 			session_id: sessionId,
-		});
+		};
 		if (withRefresh) {
 			const refreshToken = `EMU-RT-${crypto.randomBytes(24).toString('base64url')}`;
 			this.refreshTokens.set(refreshToken, {
@@ -216,8 +272,8 @@ class OAuthServer {
 		return body;
 	}
 
-	/** POST /restapi/oauth/revoke — ends the whole session the token belongs to. @param {string} token */
-	revoke(token) {
+	/** POST /restapi/oauth/revoke — ends the whole session the token belongs to. */
+	revoke(token: string): void {
 		const record = this.accessTokens.get(token) ?? this.refreshTokens.get(token);
 		if (!record) return;
 		for (const store of [this.accessTokens, this.refreshTokens]) {
@@ -225,8 +281,8 @@ class OAuthServer {
 		}
 	}
 
-	/** @param {string|undefined} authorization */
-	bearer(authorization) {
+	/** The access token behind an Authorization header, or RingCentral's 401. */
+	bearer(authorization: string | undefined): AccessTokenRecord {
 		if (!authorization) throw errors.tokenInvalid('OAU-123', 'Authorization header is not specified');
 		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
 		if (!match) throw errors.tokenInvalid('OAU-123', 'Invalid Authorization header value');
@@ -237,19 +293,18 @@ class OAuthServer {
 	}
 
 	/** Expires every live access token now (refresh tokens stay valid). */
-	expireAccessTokens() {
+	expireAccessTokens(): void {
 		for (const record of this.accessTokens.values()) record.expiresAt = 0;
 	}
 
-	/** @param {string} authorization */
-	expireToken(authorization) {
+	expireToken(authorization: string): void {
 		const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
 		const record = match && this.accessTokens.get(match[1]);
 		if (record) record.expiresAt = 0;
 	}
 
 	/** Short, stable label for the token behind a header — what the journal stores instead of the secret. */
-	tagOf(/** @type {string|undefined} */ authorization) {
+	tagOf(authorization: string | undefined): string | undefined {
 		const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
 		if (match) return this.tags.get(match[1]) ?? 'unknown-token';
 		if (authorization?.startsWith('Basic ')) {
@@ -258,5 +313,3 @@ class OAuthServer {
 		return undefined;
 	}
 }
-
-module.exports = { OAuthServer, JWT_GRANT };

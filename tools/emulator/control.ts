@@ -2,19 +2,29 @@
  * The control API under /__emulator/: what tests and the e2e tier use from other processes to
  * read the journal, inject faults and events, shape rate limits and tokens, and reset state.
  */
+import { callLogOf } from './areas/call-log';
+import { injectInbound, messageStoreOf } from './areas/messaging';
+import { deliverIncomingWebhook, uploadedFile } from './areas/team-messaging';
+import { inject } from './events';
+import type { Emulator } from './server';
+import type { RequestBody } from './types';
 
-const { deliverIncomingWebhook, uploadedFile } = require('./areas/team-messaging');
-const { injectInbound, messageStoreOf } = require('./areas/messaging');
-const { callLogOf } = require('./areas/call-log');
+export interface ControlAnswer {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	contentType?: string;
+}
 
-const { inject } = require('./events');
+/** The subscriptions area keeps the store; it is there once the emulator has its routes. */
+function subscriptionsOf(emulator: Emulator) {
+	if (!emulator.subscriptions) throw new Error('The subscriptions area is not loaded');
+	return emulator.subscriptions;
+}
 
-/**
- * @param {any} emulator @param {string} method @param {URL} url @param {Buffer} rawBody
- * @returns {Promise<{status?: number, body?: any, headers?: Record<string, string>, contentType?: string}>}
- */
-async function handleControl(emulator, method, url, rawBody) {
-	const body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+export async function handleControl(emulator: Emulator, method: string, url: URL, rawBody: Buffer): Promise<ControlAnswer> {
+	// Whatever JSON the test or tool sends; each route reads the fields it knows.
+	const body: RequestBody = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
 	const route = `${method} ${url.pathname.replace(/^\/__emulator/, '')}`;
 	const presenceMatch = /^(GET|PUT) \/state\/presence\/(\d+)$/.exec(route);
 	if (presenceMatch) {
@@ -33,7 +43,7 @@ async function handleControl(emulator, method, url, rawBody) {
 	const sinkMatch = /^(GET|POST|DELETE) \/sinks\/([a-z0-9-]+)$/.exec(route);
 	if (sinkMatch) {
 		const [, verb, name] = sinkMatch;
-		const sink = (emulator.sinks ??= new Map()).get(name) ?? [];
+		const sink = emulator.sinks.get(name) ?? [];
 		if (verb === 'POST') emulator.sinks.set(name, [...sink, { at: Date.now(), body }]);
 		if (verb === 'DELETE') emulator.sinks.delete(name);
 		return { status: verb === 'POST' ? 201 : 200, body: verb === 'GET' ? sink : undefined };
@@ -43,15 +53,16 @@ async function handleControl(emulator, method, url, rawBody) {
 		return emulator.notifications.redeliver(redeliverMatch[1]) ? { status: 202 } : { status: 404, body: { message: 'Unknown delivery' } };
 	}
 	if (/^DELETE \/subscriptions\/[^/]+$/.test(route)) {
-		const id = route.split('/').pop();
-		return emulator.subscriptions.remove(id) ? { status: 204 } : { status: 404, body: { message: `No subscription ${id}` } };
+		const id = String(route.split('/').pop());
+		return subscriptionsOf(emulator).remove(id) ? { status: 204 } : { status: 404, body: { message: `No subscription ${id}` } };
 	}
 	const subscriptionMatch = /^POST \/subscriptions\/([^/]+)\/(blacklist|expire)$/.exec(route);
 	if (subscriptionMatch) {
 		const [, id, action] = subscriptionMatch;
-		const record = action === 'blacklist' ? emulator.subscriptions.blacklist(id, body.reason) : emulator.subscriptions.expire(id);
+		const store = subscriptionsOf(emulator);
+		const record = action === 'blacklist' ? store.blacklist(id, body.reason) : store.expire(id);
 		if (!record) return { status: 404, body: { message: `No subscription ${id}` } };
-		return { body: emulator.subscriptions.resource(record, emulator.url) };
+		return { body: store.resource(record, emulator.url) };
 	}
 	const fileMatch = /^GET \/files\/([^/]+)(?:\/[^/]*)?$/.exec(route);
 	if (fileMatch) return uploadedFile(emulator, fileMatch[1]);
@@ -59,10 +70,10 @@ async function handleControl(emulator, method, url, rawBody) {
 	if (incomingWebhookMatch) return deliverIncomingWebhook(emulator, incomingWebhookMatch[1], body);
 	switch (route) {
 		case 'GET /subscriptions':
-			return { body: emulator.subscriptions.all().map((/** @type {any} */ r) => emulator.subscriptions.resource(r, emulator.url)) };
+			return { body: subscriptionsOf(emulator).all().map((r) => subscriptionsOf(emulator).resource(r, emulator.url)) };
 		case 'PUT /subscriptions/settings':
-			Object.assign(emulator.subscriptions.settings, body);
-			return { body: emulator.subscriptions.settings };
+			Object.assign(subscriptionsOf(emulator).settings, body);
+			return { body: subscriptionsOf(emulator).settings };
 		case 'GET /deliveries':
 			return { body: emulator.notifications.deliveries };
 		case 'POST /deliveries/idle':
@@ -83,7 +94,7 @@ async function handleControl(emulator, method, url, rawBody) {
 			emulator.journalEntries.length = 0;
 			return { status: 204 };
 		case 'POST /faults':
-			for (const fault of [].concat(body)) emulator.faults.add(fault);
+			for (const fault of ([] as RequestBody[]).concat(body)) emulator.faults.add(fault);
 			return { status: 201, body: emulator.faults.queue };
 		case 'DELETE /faults':
 			emulator.faults.clear();
@@ -139,5 +150,3 @@ async function handleControl(emulator, method, url, rawBody) {
 			return { status: 404, body: { message: `Unknown control route ${route}` } };
 	}
 }
-
-module.exports = { handleControl };

@@ -3,29 +3,37 @@
  * posts in a chat — as the control API injects them. Each updates the emulated state where the
  * state holds it and emits the notifications RingCentral would send, in its envelope bodies.
  */
-const crypto = require('node:crypto');
-const { OUTSIDE_PARTIES, directNumberOf } = require('./telephony');
+import crypto from 'node:crypto';
 
-/** @param {any} emulator @param {any} input */
-function extensionOf(emulator, input) {
+import { injectInbound } from './areas/messaging';
+import { presenceOf } from './areas/presence';
+import type { Emulator } from './server';
+import { OUTSIDE_PARTIES, directNumberOf } from './telephony';
+import type { Auth, HandlerContext, RequestBody } from './types';
+
+/** What presenceOf reads of a request: the directory, the base URL and who asks. */
+type PresenceContext = Pick<HandlerContext, 'state' | 'baseUrl'> & { auth: Pick<Auth, 'extensionId'> };
+
+/** What the control API was sent for an event: arbitrary JSON, each injector reads its fields. */
+type EventInput = RequestBody;
+
+function extensionOf(emulator: Emulator, input: EventInput): string {
 	const id = String(input.extensionId ?? emulator.state.ids.admin);
 	if (!emulator.state.extensions.has(id)) throw new Error(`No extension ${id}`);
 	return id;
 }
 
-const base = (/** @type {any} */ emulator, /** @type {string} */ extensionId) =>
+const base = (emulator: Emulator, extensionId: string) =>
 	`/restapi/v1.0/account/${emulator.state.accountId}/extension/${extensionId}`;
 
 /** Messaging keeps the message store; inbound messages go through it so they can be fetched. */
-function inboundMessage(/** @type {any} */ emulator, /** @type {any} */ input, /** @type {string} */ type) {
-	const messaging = require('./areas/messaging');
+function inboundMessage(emulator: Emulator, input: EventInput, type: string) {
 	const extensionId = extensionOf(emulator, input);
-	const message = messaging.injectInbound(emulator, { ...input, extensionId, type });
+	const message = injectInbound(emulator, { ...input, extensionId, type });
 	return { extensionId, message };
 }
 
-/** @type {Record<string, (emulator: any, input: any) => any>} */
-const INJECTORS = {
+const INJECTORS: Record<string, (emulator: Emulator, input: EventInput) => unknown> = {
 	'inbound-sms': (emulator, input) => inboundMessage(emulator, input, 'SMS').message,
 
 	voicemail(emulator, input) {
@@ -46,12 +54,9 @@ const INJECTORS = {
 		if (!state) throw new Error(`Extension ${extensionId} has no presence`);
 		const { extensionId: _ignored, ...changes } = input;
 		Object.assign(state, changes);
-		const { presenceOf } = require('./areas/presence');
-		const ctx = { state: emulator.state, baseUrl: emulator.url, auth: { extensionId } };
-		const full = presenceOf(ctx, extensionId, { detailed: true, sipData: true });
+		const ctx: PresenceContext = { state: emulator.state, baseUrl: emulator.url, auth: { extensionId } };
+		const { uri: _uri, extension: _extension, ...full } = presenceOf(ctx, extensionId, { detailed: true, sipData: true });
 		const body = { ...full, extensionId, sequence: ++emulator.presenceSequence };
-		delete body.uri;
-		delete body.extension;
 		emulator.emit(`${base(emulator, extensionId)}/presence`, body, extensionId);
 		for (const [queueId, queue] of emulator.state.callQueues) {
 			if (queue.members.has(extensionId)) {
@@ -64,16 +69,16 @@ const INJECTORS = {
 	/** A call and its telephony-session events: ringing, then answered and hung up, or missed. */
 	call(emulator, input) {
 		const extensionId = extensionOf(emulator, input);
-		const extension = emulator.state.extensions.get(extensionId);
+		const name = emulator.state.extensions.get(extensionId)?.name;
 		const direction = input.direction ?? 'Inbound';
 		const outcome = input.outcome ?? 'answered';
 		const sessionId = String(input.sessionId ?? 10_000_000_000 + Math.floor(Math.random() * 1e9));
 		const telephonySessionId = `s-${crypto.randomBytes(12).toString('hex')}`;
-		const own = { phoneNumber: directNumberOf(emulator.state, extensionId), name: extension.name, extensionId };
+		const own = { phoneNumber: directNumberOf(emulator.state, extensionId), name, extensionId };
 		const caller = OUTSIDE_PARTIES.find((p) => p.phoneNumber === input.from) ?? OUTSIDE_PARTIES[0];
 		const other = { phoneNumber: input.from ?? caller.phoneNumber, name: input.fromName ?? caller.name };
 		const [from, to] = direction === 'Inbound' ? [other, own] : [own, other];
-		const steps =
+		const steps: Array<[code: string, reason?: string, missed?: boolean]> =
 			outcome === 'missed'
 				? [['Setup'], ['Proceeding'], ['Disconnected', 'NoAnswer', true]]
 				: [['Setup'], ['Proceeding'], ['Answered'], ['Disconnected', 'CallFinished']];
@@ -167,11 +172,11 @@ const INJECTORS = {
 	},
 };
 
-/** @param {any} emulator @param {string} kind @param {any} input */
-function inject(emulator, kind, input) {
+/** Makes an outside event happen: `kind` is one of EVENT_KINDS. */
+export function inject(emulator: Emulator, kind: string, input?: EventInput): unknown {
 	const injector = INJECTORS[kind];
 	if (!injector) throw new Error(`Unknown event kind "${kind}"; use one of ${Object.keys(INJECTORS).join(', ')}`);
 	return injector(emulator, input ?? {});
 }
 
-module.exports = { inject, EVENT_KINDS: Object.keys(INJECTORS) };
+export const EVENT_KINDS = Object.keys(INJECTORS);
