@@ -56,6 +56,13 @@ export function directNumberOf(state: State, extensionId: string): string | unde
 	return personOf(state, extensionId)?.directNumber;
 }
 
+/** A user's direct number; for areas that have already checked the extension is a user. */
+export function directNumberOfUser(state: State, extensionId: string): string {
+	const number = directNumberOf(state, extensionId);
+	if (number === undefined) throw new Error(`Extension ${extensionId} is not a user: it has no direct number`);
+	return number;
+}
+
 /** The user whose direct number this is, if any. */
 export function userByNumber(state: State, phoneNumber: string): string | undefined {
 	return state.users.find((id) => directNumberOf(state, id) === phoneNumber);

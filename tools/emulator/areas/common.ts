@@ -1,6 +1,7 @@
 /** Helpers every area uses: `~` expansion, ownership checks, flags. */
 import { RcError, errors } from '../errors';
 import type { Emulator } from '../server';
+import type { Extension } from '../state';
 import type { EmulatorContext, Handler, HandlerContext, HandlerResult } from '../types';
 
 export function accountOf(ctx: Pick<HandlerContext, 'params' | 'state'>): string {
@@ -18,6 +19,17 @@ export function extensionOf(
 	const id = raw === '~' ? ctx.auth.extensionId : String(raw);
 	if (!ctx.state.extensions.has(id)) throw errors.notFound(parameterName);
 	return id;
+}
+
+/** Resolves `~`, checks the extension exists and returns its record. */
+export function extensionRecordOf(
+	ctx: Pick<HandlerContext, 'params' | 'state' | 'auth'>,
+	raw: unknown = ctx.params.extensionId,
+	parameterName = 'extensionId',
+): Extension {
+	const extension = ctx.state.extensions.get(extensionOf(ctx, raw, parameterName));
+	if (!extension) throw errors.notFound(parameterName);
+	return extension;
 }
 
 /** Only the extension itself or an administrator may change an extension's settings. */
