@@ -4,26 +4,16 @@
  */
 import fs from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import path from 'node:path';
 
 import addFormats from 'ajv-formats';
 import { load } from 'js-yaml';
 import { OpenAPIBackend, ValidationContext } from 'openapi-backend';
 import type { Document, Operation, OpenAPIValidator, Request, ValidationResult } from 'openapi-backend';
 
-/**
- * The package's root: the nearest folder above this file with a package.json. This file runs from
- * tools/emulator (ts-jest) and from build/tools/emulator (compiled), at different depths.
- */
-function packageRoot(from: string = __dirname): string {
-	for (let dir = from; ; dir = path.dirname(dir)) {
-		if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-		if (path.dirname(dir) === dir) return from;
-	}
-}
+import { repoPath } from '../repository';
 
 /** RingCentral's spec, pinned in the repository (spec/README.md says where it comes from). */
-export const DEFAULT_SPEC = path.join(packageRoot(), 'spec', 'rc-public-openapi.yml');
+export const DEFAULT_SPEC = repoPath('spec', 'rc-public-openapi.yml');
 
 export function specPath(): string {
 	return process.env.RC_OPENAPI_SPEC || DEFAULT_SPEC;
