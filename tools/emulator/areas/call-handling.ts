@@ -5,11 +5,16 @@
  * are created, Business/After Hours rules cannot be deleted, presets must fit the greeting type and
  * usage, uploads must be real audio, company rules need the admin's permission.
  */
-const { RcError, errors } = require('../errors');
-const { pageOf } = require('../http-util');
-const { accountOf, extensionOf, assertMayEdit, flag } = require('./common');
+import { RcError, errors } from '../errors';
+import { pageOf } from '../http-util';
+import type { MultipartPart } from '../http-util';
+import type { ExtensionType, State } from '../state';
+import type { HandlerContext, HandlerResult, RequestBody, Route } from '../types';
+import { accountOf, assertMayEdit, extensionOf, extensionRecordOf, flag, listOf } from './common';
 
-const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+type Ctx = HandlerContext;
+
+const DAYS: readonly string[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAYS = DAYS.slice(0, 5);
 const E164 = /^\+[1-9]\d{7,14}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -19,34 +24,46 @@ const COMPANY_NUMBERS = ['+16505550100', '+16505550101'];
 const BUSINESS_HOURS_RULE = 'business-hours-rule';
 const AFTER_HOURS_RULE = 'after-hours-rule';
 /** Extension types with call handling rules, and the call handling actions each may use. */
-const ACTIONS_BY_TYPE = /** @type {Record<string, string[]>} */ ({
+const ACTIONS_BY_TYPE: Partial<Record<ExtensionType, string[]>> = {
 	User: ['ForwardCalls', 'UnconditionalForwarding', 'TakeMessagesOnly', 'PlayAnnouncementOnly', 'TransferToExtension'],
 	Department: ['AgentQueue', 'UnconditionalForwarding', 'TakeMessagesOnly', 'TransferToExtension'],
 	Voicemail: ['TakeMessagesOnly'],
 	Announcement: ['PlayAnnouncementOnly'],
 	SharedLinesGroup: ['SharedLines', 'UnconditionalForwarding', 'TakeMessagesOnly'],
-});
-const USAGE_BY_TYPE = /** @type {Record<string, string>} */ ({
+};
+const USAGE_BY_TYPE: Partial<Record<ExtensionType, string>> = {
 	User: 'UserExtensionAnsweringRule',
 	Department: 'DepartmentExtensionAnsweringRule',
 	Voicemail: 'VoicemailExtensionAnsweringRule',
 	Announcement: 'AnnouncementExtensionAnsweringRule',
 	SharedLinesGroup: 'SharedLinesGroupAnsweringRule',
-});
-const LABEL_OF_TYPE = /** @type {Record<string, string>} */ ({
+};
+const LABEL_OF_TYPE: Record<string, string> = {
 	Home: 'Home',
 	Mobile: 'Mobile',
 	Work: 'Work',
 	Other: 'Other',
 	Outage: 'Outage',
 	BusinessMobilePhone: 'Business Mobile Phone',
-});
+};
+
+/** A greeting of RingCentral's dictionary. */
+export interface StandardGreeting {
+	id: string;
+	usageType: string;
+	type: string;
+	category: string;
+	name: string;
+	text?: string;
+}
+
+type GreetingRow = [id: string, usageType: string, type: string, category: string, name: string, text?: string];
 
 /**
  * RingCentral's standard greetings: [id, usageType, type, category, name, text?]. Custom greetings
  * are never listed here.
  */
-const STANDARD_GREETINGS = [
+const GREETING_ROWS: GreetingRow[] = [
 	['65536', 'UserExtensionAnsweringRule', 'Introductory', 'None', 'None'],
 	['65792', 'UserExtensionAnsweringRule', 'Announcement', 'Message', 'Default', 'Hello, the person you are calling is not available. Goodbye.'],
 	['66048', 'UserExtensionAnsweringRule', 'ConnectingMessage', 'Message', 'Default', 'Please wait while I try to connect you.'],
@@ -75,39 +92,159 @@ const STANDARD_GREETINGS = [
 	['393216', 'CallRecording', 'StartRecording', 'Message', 'Default', 'This call is being recorded.'],
 	['393472', 'CallRecording', 'StopRecording', 'Message', 'Default', 'Call recording has stopped.'],
 	['393728', 'CallRecording', 'AutomaticRecording', 'Message', 'Default', 'This call may be recorded for quality assurance.'],
-].map(([id, usageType, type, category, name, text]) => ({ id, usageType, type, category, name, ...(text ? { text } : {}) }));
+];
+export const STANDARD_GREETINGS: StandardGreeting[] = GREETING_ROWS.map(([id, usageType, type, category, name, text]) => ({
+	id,
+	usageType,
+	type,
+	category,
+	name,
+	...(text ? { text } : {}),
+}));
 const GREETING_BY_ID = new Map(STANDARD_GREETINGS.map((g) => [g.id, g]));
 
-/** @typedef {import('../server').HandlerContext} Ctx */
+interface TimeRange {
+	from: string;
+	to: string;
+}
 
-/** @param {Ctx} ctx */
-function store(ctx) {
+/** Time ranges by day of the week (monday … sunday); no days: 24/7. */
+type WeeklyRanges = Record<string, TimeRange[] | undefined>;
+
+interface Schedule {
+	weeklyRanges?: WeeklyRanges;
+	/** date-time ranges */
+	ranges?: TimeRange[];
+	/** BusinessHours or AfterHours: the company's or the user's hours */
+	ref?: string;
+}
+
+/** A rule's greeting of one type: a preset of the dictionary or an uploaded custom greeting. */
+interface RuleGreeting {
+	type: string;
+	preset?: { id: string };
+	custom?: { id: string };
+}
+
+/** One step of a rule's forwarding: numbers (by id) that ring together. */
+interface ForwardingGroup {
+	index: number;
+	ringCount: number;
+	enabled: boolean;
+	forwardingNumbers: Array<{ id: string }>;
+}
+
+/** A rule's forwarding settings as stored: the request's settings, numbers by id only. */
+interface RuleForwarding {
+	notifyMySoftPhones?: boolean;
+	softPhonesRingCount?: number;
+	softPhonesAlwaysRing?: boolean;
+	softPhonesPositionTop?: boolean;
+	ringingMode?: string;
+	rules?: ForwardingGroup[];
+}
+
+/**
+ * An answering rule as stored, user or company: the fields RingCentral takes, as the request gave
+ * them once the spec validated it (company rules use `extension`, user rules the others).
+ */
+interface AnsweringRule {
+	id: string;
+	type: string;
+	name?: string;
+	enabled: boolean;
+	callers?: Array<{ callerId?: string; name?: string }>;
+	calledNumbers?: Array<{ id?: string; phoneNumber?: string }>;
+	schedule?: Schedule;
+	callHandlingAction?: string;
+	unconditionalForwarding?: { phoneNumber?: string; action?: string };
+	queue?: unknown;
+	transfer?: { extension: { id: string } };
+	voicemail?: { enabled?: boolean; recipient?: { id: string } };
+	missedCall?: unknown;
+	greetings?: RuleGreeting[];
+	screening?: string;
+	forwarding?: RuleForwarding;
+	/** the Bypass target of a company rule */
+	extension?: { id: string };
+}
+
+interface ForwardingNumber {
+	id: string;
+	phoneNumber: string;
+	label: string;
+	type: string;
+	features: string[];
+	flipNumber?: string;
+	/** numbers of devices (desk phones) */
+	device?: { id: string };
+}
+
+interface BlockingSettings {
+	mode: string;
+	noCallerId: string;
+	payPhones: string;
+	greetings: RuleGreeting[];
+}
+
+interface BlockedNumber {
+	id: string;
+	phoneNumber: string;
+	label: string;
+	/** Blocked or Allowed */
+	status: string;
+}
+
+type AudioType = 'audio/wav' | 'audio/mpeg';
+
+interface CustomGreeting {
+	id: string;
+	/** the extension id, or 'company' */
+	owner: string;
+	type: string;
+	contentType: AudioType;
+	data: Buffer;
+	fileName: string | undefined;
+	durationSeconds: number;
+	answeringRuleId: string | undefined;
+}
+
+interface CallHandlingStore {
+	nextId: number;
+	directNumbers: Map<string, string>;
+	companyHours: WeeklyRanges;
+	/** extension → weekly ranges ({} = 24/7) */
+	userHours: Map<string, WeeklyRanges>;
+	userRules: Map<string, Map<string, AnsweringRule>>;
+	companyRules: Map<string, AnsweringRule>;
+	forwarding: Map<string, Map<string, ForwardingNumber>>;
+	blocking: Map<string, BlockingSettings>;
+	blockedNumbers: Map<string, Map<string, BlockedNumber>>;
+	/** custom greetings by id */
+	greetings: Map<string, CustomGreeting>;
+	id(): string;
+}
+
+function store(ctx: Ctx): CallHandlingStore {
 	return ctx.store('callHandling', () => createStore(ctx.state));
 }
 
 /** The company's call handling as RingCentral sets up a new account; users' settings appear on first use. */
-function createStore(/** @type {any} */ state) {
-	const directNumbers = new Map(state.users.map((/** @type {string} */ id, /** @type {number} */ i) => [id, `+1650555${2000 + i}`]));
+function createStore(state: State): CallHandlingStore {
+	const directNumbers = new Map(state.users.map((id, i) => [id, `+1650555${2000 + i}`]));
 	return {
 		nextId: 1009437000,
 		directNumbers,
 		companyHours: weekly(WEEKDAYS, [{ from: '09:00', to: '17:00' }]),
-		/** @type {Map<string, any>} extension → weekly ranges ({} = 24/7) */
 		userHours: new Map(),
-		/** @type {Map<string, Map<string, any>>} */
 		userRules: new Map(),
-		/** @type {Map<string, any>} */
 		companyRules: new Map([
 			[BUSINESS_HOURS_RULE, companyRule(BUSINESS_HOURS_RULE, 'BusinessHours', 'Business Hours', '196608')],
 			[AFTER_HOURS_RULE, companyRule(AFTER_HOURS_RULE, 'AfterHours', 'After Hours', '197120')],
 		]),
-		/** @type {Map<string, Map<string, any>>} */
 		forwarding: new Map(),
-		/** @type {Map<string, any>} */
 		blocking: new Map(),
-		/** @type {Map<string, Map<string, any>>} */
 		blockedNumbers: new Map(),
-		/** @type {Map<string, any>} custom greetings by id */
 		greetings: new Map(),
 		id() {
 			this.nextId += 1;
@@ -116,12 +253,11 @@ function createStore(/** @type {any} */ state) {
 	};
 }
 
-/** @param {string[]} days @param {Array<{from: string, to: string}>} ranges */
-function weekly(days, ranges) {
+function weekly(days: readonly string[], ranges: TimeRange[]): WeeklyRanges {
 	return Object.fromEntries(days.map((day) => [day, ranges.map((r) => ({ ...r }))]));
 }
 
-function companyRule(/** @type {string} */ id, /** @type {string} */ type, /** @type {string} */ name, /** @type {string} */ presetId) {
+function companyRule(id: string, type: string, name: string, presetId: string): AnsweringRule {
 	return {
 		id,
 		type,
@@ -135,11 +271,8 @@ function companyRule(/** @type {string} */ id, /** @type {string} */ type, /** @
 
 // ---------------------------------------------------------------- validation
 
-/**
- * Weekly ranges as RingCentral checks them: known days, hh:mm times, from before to, no overlaps.
- * @param {any} weeklyRanges @param {string} path parameter path for errors @param {{ requireRanges?: boolean }} [options]
- */
-function checkWeeklyRanges(weeklyRanges, path, options = {}) {
+/** Weekly ranges as RingCentral checks them: known days, hh:mm times, from before to, no overlaps. */
+function checkWeeklyRanges(weeklyRanges: WeeklyRanges | undefined, path: string, options: { requireRanges?: boolean } = {}): void {
 	if (weeklyRanges === undefined) return;
 	for (const [day, ranges] of Object.entries(weeklyRanges ?? {})) {
 		if (!DAYS.includes(day)) throw errors.invalidParameter(`${path}.${day}`, 'Unknown day of the week.');
@@ -148,7 +281,7 @@ function checkWeeklyRanges(weeklyRanges, path, options = {}) {
 		}
 		const sorted = ranges
 			.map((range, index) => {
-				for (const end of ['from', 'to']) {
+				for (const end of ['from', 'to'] as const) {
 					if (!TIME.test(String(range?.[end] ?? ''))) {
 						throw errors.invalidParameter(`${path}.${day}[${index}].${end}`, 'Use the time format hh:mm (00:00 to 23:59).');
 					}
@@ -167,13 +300,12 @@ function checkWeeklyRanges(weeklyRanges, path, options = {}) {
 	}
 }
 
-/** @param {any} schedule @param {string} path */
-function checkSchedule(schedule, path = 'schedule') {
+function checkSchedule(schedule: Schedule | undefined, path = 'schedule'): void {
 	if (schedule === undefined) return;
-	const kinds = ['weeklyRanges', 'ranges', 'ref'].filter((k) => schedule[k] !== undefined);
+	const kinds = (['weeklyRanges', 'ranges', 'ref'] as const).filter((k) => schedule[k] !== undefined);
 	if (kinds.length > 1) throw errors.invalidParameter(path, `Only one of weeklyRanges, ranges or ref may be given, not ${kinds.join(' and ')}.`);
 	checkWeeklyRanges(schedule.weeklyRanges, `${path}.weeklyRanges`);
-	(schedule.ranges ?? []).forEach((/** @type {any} */ range, /** @type {number} */ index) => {
+	(schedule.ranges ?? []).forEach((range, index) => {
 		if (!(Date.parse(range.from) < Date.parse(range.to))) {
 			throw errors.invalidParameter(`${path}.ranges[${index}]`, 'The range must end after it starts.');
 		}
@@ -181,16 +313,15 @@ function checkSchedule(schedule, path = 'schedule') {
 	if ((schedule.ranges ?? []).length > 1000) throw new RcError(400, 'AWR-126', 'The amount of schedule ranges exceeds 1000');
 }
 
-/** @param {any} body */
-function checkName(body) {
+function checkName(body: { name?: unknown }): void {
 	if (body.name !== undefined && String(body.name).length > MAX_RULE_NAME) {
 		throw new RcError(400, 'AWR-179', `[name] is too long: up to ${MAX_RULE_NAME} symbols supported`, { parameterName: 'name' });
 	}
 	if (body.name !== undefined && !String(body.name).trim()) throw errors.invalidParameter('name', 'The name must not be empty.');
 }
 
-/** A custom rule must say when it applies; a Business/After Hours reference alone is not a condition. @param {any} rule */
-function checkConditions(rule) {
+/** A custom rule must say when it applies; a Business/After Hours reference alone is not a condition. */
+function checkConditions(rule: AnsweringRule): void {
 	const hasCallers = (rule.callers ?? []).length > 0;
 	const hasNumbers = (rule.calledNumbers ?? []).length > 0;
 	const schedule = rule.schedule ?? {};
@@ -203,9 +334,8 @@ function checkConditions(rule) {
 	}
 }
 
-/** @param {any[]|undefined} callers */
-function checkCallers(callers) {
-	const seen = new Set();
+function checkCallers(callers: AnsweringRule['callers']): void {
+	const seen = new Set<string>();
 	(callers ?? []).forEach((caller, index) => {
 		const id = String(caller.callerId ?? '').trim();
 		if (!id) throw errors.invalidParameter(`callers[${index}].callerId`, 'Enter the caller\'s phone number.');
@@ -214,9 +344,9 @@ function checkCallers(callers) {
 	});
 }
 
-/** @param {any[]|undefined} calledNumbers @param {string[]} allowed the numbers the rule's owner answers */
-function checkCalledNumbers(calledNumbers, allowed) {
-	const seen = new Set();
+/** @param allowed the numbers the rule's owner answers */
+function checkCalledNumbers(calledNumbers: AnsweringRule['calledNumbers'], allowed: Array<string | undefined>): void {
+	const seen = new Set<string>();
 	(calledNumbers ?? []).forEach((called, index) => {
 		const number = String(called.phoneNumber ?? '');
 		if (seen.has(number)) {
@@ -232,10 +362,10 @@ function checkCalledNumbers(calledNumbers, allowed) {
 /**
  * Greetings of a rule: one per type, presets from the dictionary that fit the type and usage,
  * custom greetings uploaded for the same owner.
- * @param {Ctx} ctx @param {any[]|undefined} greetings @param {string[]} usages @param {string} owner extension id or 'company'
+ * @param owner extension id or 'company'
  */
-function checkRuleGreetings(ctx, greetings, usages, owner) {
-	const seen = new Set();
+function checkRuleGreetings(ctx: Ctx, greetings: RuleGreeting[] | undefined, usages: Array<string | undefined>, owner: string): void {
+	const seen = new Set<string>();
 	(greetings ?? []).forEach((greeting, index) => {
 		if (seen.has(greeting.type)) throw new RcError(400, 'AWR-106', `Greeting [${greeting.type}] is duplicated`, { parameterName: `greetings[${index}].type` });
 		seen.add(greeting.type);
@@ -267,22 +397,23 @@ function checkRuleGreetings(ctx, greetings, usages, owner) {
 
 // ---------------------------------------------------------------- business hours
 
-/** @param {any} ranges */
-function scheduleBody(ranges) {
+function scheduleBody(ranges: WeeklyRanges): Schedule {
 	const days = DAYS.filter((day) => ranges[day]?.length);
 	return days.length ? { weeklyRanges: Object.fromEntries(days.map((day) => [day, ranges[day]])) } : {};
 }
 
-/** @param {Ctx} ctx @param {string} id */
-function userHoursOf(ctx, id) {
+function userHoursOf(ctx: Ctx, id: string): WeeklyRanges {
 	const hours = store(ctx).userHours;
-	// The account owner keeps custom hours; everybody else starts on 24/7.
-	if (!hours.has(id)) hours.set(id, id === ctx.state.ids.admin ? weekly(WEEKDAYS, [{ from: '08:00', to: '18:00' }]) : {});
-	return hours.get(id);
+	let ranges = hours.get(id);
+	if (!ranges) {
+		// The account owner keeps custom hours; everybody else starts on 24/7.
+		ranges = id === ctx.state.ids.admin ? weekly(WEEKDAYS, [{ from: '08:00', to: '18:00' }]) : {};
+		hours.set(id, ranges);
+	}
+	return ranges;
 }
 
-/** @param {Ctx} ctx */
-function readUserBusinessHours(ctx) {
+function readUserBusinessHours(ctx: Ctx): HandlerResult {
 	const accountId = accountOf(ctx);
 	const id = extensionOf(ctx);
 	return {
@@ -293,37 +424,34 @@ function readUserBusinessHours(ctx) {
 	};
 }
 
-/** @param {Ctx} ctx */
-function updateUserBusinessHours(ctx) {
+function updateUserBusinessHours(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	const id = extensionOf(ctx);
 	assertMayEdit(ctx, id);
-	const ranges = ctx.body.schedule?.weeklyRanges ?? {};
+	const ranges: WeeklyRanges = ctx.body.schedule?.weeklyRanges ?? {};
 	checkWeeklyRanges(ranges, 'schedule.weeklyRanges');
 	store(ctx).userHours.set(id, structuredClone(ranges));
 	return readUserBusinessHours(ctx);
 }
 
-/** @param {Ctx} ctx */
-function readCompanyBusinessHours(ctx) {
+function readCompanyBusinessHours(ctx: Ctx): HandlerResult {
 	const accountId = accountOf(ctx);
 	return {
 		body: { uri: `${ctx.baseUrl}/restapi/v1.0/account/${accountId}/business-hours`, schedule: scheduleBody(store(ctx).companyHours) },
 	};
 }
 
-/** @param {Ctx} ctx */
-function updateCompanyBusinessHours(ctx) {
+function updateCompanyBusinessHours(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	requireAdmin(ctx, 'EditCompanyAnsweringRules');
-	const ranges = ctx.body.schedule?.weeklyRanges ?? {};
+	const ranges: WeeklyRanges = ctx.body.schedule?.weeklyRanges ?? {};
 	checkWeeklyRanges(ranges, 'schedule.weeklyRanges', { requireRanges: true });
 	store(ctx).companyHours = structuredClone(ranges);
 	return readCompanyBusinessHours(ctx);
 }
 
-/** Company-wide settings need an administrator. @param {Ctx} ctx @param {string} permission */
-function requireAdmin(ctx, permission) {
+/** Company-wide settings need an administrator. */
+function requireAdmin(ctx: Ctx, permission: string): void {
 	if (ctx.state.extensions.get(ctx.auth.extensionId)?.admin) return;
 	throw new RcError(403, 'CMN-408', `In order to call this API endpoint, user needs to have [${permission}] permission for requested resource.`, {
 		legacyCode: 'InsufficientPermissions',
@@ -333,33 +461,30 @@ function requireAdmin(ctx, permission) {
 
 // ---------------------------------------------------------------- forwarding numbers
 
-/** @param {Ctx} ctx @param {string} id */
-function forwardingOf(ctx, id) {
-	const type = ctx.state.extensions.get(id).type;
+function forwardingOf(ctx: Ctx, id: string): Map<string, ForwardingNumber> {
+	const type = extensionRecordOf(ctx, id).type;
 	if (type !== 'User') throw new RcError(403, 'CMN-403', 'The feature is not available for this extension type');
 	const all = store(ctx).forwarding;
-	if (!all.has(id)) {
+	let numbers = all.get(id);
+	if (!numbers) {
 		const index = ctx.state.users.indexOf(id);
 		const s = store(ctx);
-		all.set(
-			id,
-			new Map(
-				[
-					{ phoneNumber: `+1415555${3000 + index}`, label: 'Mobile', type: 'Mobile', features: ['CallFlip', 'CallForwarding'], flipNumber: '1' },
-					{ phoneNumber: `+1650555${2000 + index}`, label: 'Desk Phone', type: 'PhoneLine', features: ['CallForwarding'], device: { id: String(80440001 + index) } },
-				].map((number) => {
-					const numberId = s.id();
-					return [numberId, { id: numberId, ...number }];
-				}),
-			),
+		numbers = new Map(
+			[
+				{ phoneNumber: `+1415555${3000 + index}`, label: 'Mobile', type: 'Mobile', features: ['CallFlip', 'CallForwarding'], flipNumber: '1' },
+				{ phoneNumber: `+1650555${2000 + index}`, label: 'Desk Phone', type: 'PhoneLine', features: ['CallForwarding'], device: { id: String(80440001 + index) } },
+			].map((number): [string, ForwardingNumber] => {
+				const numberId = s.id();
+				return [numberId, { id: numberId, ...number }];
+			}),
 		);
+		all.set(id, numbers);
 	}
-	return all.get(id);
+	return numbers;
 }
 
-/** @param {Ctx} ctx @param {string} extensionId @param {any} number */
-function forwardingResource(ctx, extensionId, number) {
-	const extension = ctx.state.extensions.get(extensionId);
+function forwardingResource(ctx: Ctx, extensionId: string, number: ForwardingNumber) {
+	const extension = extensionRecordOf(ctx, extensionId);
 	return {
 		id: number.id,
 		uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/forwarding-number/${number.id}`,
@@ -373,25 +498,20 @@ function forwardingResource(ctx, extensionId, number) {
 	};
 }
 
-/** @param {Ctx} ctx */
-function forwardingContext(ctx) {
+function forwardingContext(ctx: Ctx): { extensionId: string; numbers: Map<string, ForwardingNumber> } {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	return { extensionId, numbers: forwardingOf(ctx, extensionId) };
 }
 
-/** @param {Ctx} ctx @param {Map<string, any>} numbers */
-function forwardingNumberOf(ctx, numbers) {
+function forwardingNumberOf(ctx: Ctx, numbers: Map<string, ForwardingNumber>): ForwardingNumber {
 	const number = numbers.get(String(ctx.params.forwardingNumberId));
 	if (!number) throw errors.notFound('forwardingNumberId');
 	return number;
 }
 
-/**
- * The checks RingCentral makes on a forwarding number's phone number, label and flip number.
- * @param {Ctx} ctx @param {Map<string, any>} numbers @param {any} candidate @param {string} [selfId]
- */
-function checkForwardingNumber(ctx, numbers, candidate, selfId) {
+/** The checks RingCentral makes on a forwarding number's phone number, label and flip number. */
+function checkForwardingNumber(ctx: Ctx, numbers: Map<string, ForwardingNumber>, candidate: Omit<ForwardingNumber, 'id'>, selfId?: string): void {
 	const others = [...numbers.values()].filter((n) => n.id !== selfId);
 	if (!E164.test(String(candidate.phoneNumber ?? ''))) {
 		throw errors.invalidParameter('phoneNumber', 'Use the E.164 format, for example +16505550123.');
@@ -412,25 +532,23 @@ function checkForwardingNumber(ctx, numbers, candidate, selfId) {
 	}
 }
 
-/** @param {Ctx} ctx */
-function listForwardingNumbers(ctx) {
+function listForwardingNumbers(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = forwardingContext(ctx);
 	return { body: pageOf(ctx, [...numbers.values()].map((n) => forwardingResource(ctx, extensionId, n))) };
 }
 
-/** @param {Ctx} ctx */
-function createForwardingNumber(ctx) {
+function createForwardingNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = forwardingContext(ctx);
 	assertMayEdit(ctx, extensionId);
 	const body = ctx.body;
 	if (numbers.size >= MAX_FORWARDING_NUMBERS) {
 		throw new RcError(400, 'FPN-103', `Limit of available forwarding numbers (${MAX_FORWARDING_NUMBERS}) exceeded`);
 	}
-	const type = body.type ?? 'Other';
+	const type: string = body.type ?? 'Other';
 	if (type === 'PhoneLine' || type === 'ExtensionApps') throw errors.invalidParameter('type', `Numbers of type ${type} come from devices and apps.`);
 	// RingCentral ignores the label when a type is given, except for Other.
-	const label = body.type && body.type !== 'Other' ? LABEL_OF_TYPE[type] : (body.label ?? 'Other');
-	const candidate = {
+	const label: string = body.type && body.type !== 'Other' ? LABEL_OF_TYPE[type] : (body.label ?? 'Other');
+	const candidate: Omit<ForwardingNumber, 'id'> = {
 		phoneNumber: body.phoneNumber,
 		label,
 		type,
@@ -444,14 +562,12 @@ function createForwardingNumber(ctx) {
 	return { body: forwardingResource(ctx, extensionId, number) };
 }
 
-/** @param {Ctx} ctx */
-function readForwardingNumber(ctx) {
+function readForwardingNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = forwardingContext(ctx);
 	return { body: forwardingResource(ctx, extensionId, forwardingNumberOf(ctx, numbers)) };
 }
 
-/** @param {Ctx} ctx */
-function updateForwardingNumber(ctx) {
+function updateForwardingNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = forwardingContext(ctx);
 	assertMayEdit(ctx, extensionId);
 	const number = forwardingNumberOf(ctx, numbers);
@@ -459,9 +575,9 @@ function updateForwardingNumber(ctx) {
 	if (number.device && body.phoneNumber !== undefined && body.phoneNumber !== number.phoneNumber) {
 		throw errors.invalidParameter('phoneNumber', 'The number of a device cannot be changed.');
 	}
-	const type = body.type ?? number.type;
-	const label = body.type && body.type !== 'Other' ? (LABEL_OF_TYPE[type] ?? number.label) : (body.label ?? number.label);
-	const candidate = {
+	const type: string = body.type ?? number.type;
+	const label: string = body.type && body.type !== 'Other' ? (LABEL_OF_TYPE[type] ?? number.label) : (body.label ?? number.label);
+	const candidate: ForwardingNumber = {
 		...number,
 		phoneNumber: body.phoneNumber ?? number.phoneNumber,
 		label,
@@ -473,8 +589,7 @@ function updateForwardingNumber(ctx) {
 	return { body: forwardingResource(ctx, extensionId, candidate) };
 }
 
-/** @param {Ctx} ctx */
-function deleteForwardingNumber(ctx) {
+function deleteForwardingNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = forwardingContext(ctx);
 	assertMayEdit(ctx, extensionId);
 	const number = forwardingNumberOf(ctx, numbers);
@@ -483,7 +598,7 @@ function deleteForwardingNumber(ctx) {
 	// Rules that forwarded to the number forget it, as RingCentral does.
 	for (const rule of rulesOf(ctx, extensionId).values()) {
 		for (const group of rule.forwarding?.rules ?? []) {
-			group.forwardingNumbers = group.forwardingNumbers.filter((/** @type {any} */ f) => f.id !== number.id);
+			group.forwardingNumbers = group.forwardingNumbers.filter((f) => f.id !== number.id);
 		}
 	}
 	return {};
@@ -491,25 +606,27 @@ function deleteForwardingNumber(ctx) {
 
 // ---------------------------------------------------------------- user answering rules
 
-/** @param {Ctx} ctx @param {string} extensionId */
-function rulesOf(ctx, extensionId) {
-	const extension = ctx.state.extensions.get(extensionId);
+function rulesOf(ctx: Ctx, extensionId: string): Map<string, AnsweringRule> {
+	const extension = extensionRecordOf(ctx, extensionId);
 	if (!ACTIONS_BY_TYPE[extension.type]) throw new RcError(403, 'CMN-403', 'The feature is not available for this extension type');
 	const all = store(ctx).userRules;
-	if (!all.has(extensionId)) all.set(extensionId, defaultRules(ctx, extensionId, extension.type));
-	return all.get(extensionId);
+	let rules = all.get(extensionId);
+	if (!rules) {
+		rules = defaultRules(ctx, extensionId, extension.type);
+		all.set(extensionId, rules);
+	}
+	return rules;
 }
 
-/** @param {Ctx} ctx @param {string} extensionId @param {string} type */
-function defaultRules(ctx, extensionId, type) {
+function defaultRules(ctx: Ctx, extensionId: string, type: ExtensionType): Map<string, AnsweringRule> {
 	const usage = USAGE_BY_TYPE[type];
 	const presets = STANDARD_GREETINGS.filter((g) => g.usageType === usage);
-	const firstOf = (/** @type {string} */ greetingType) => presets.find((g) => g.type === greetingType);
+	const firstOf = (greetingType: string) => presets.find((g) => g.type === greetingType);
 	const greetings = ['Introductory', 'Announcement', 'ConnectingAudio', 'ConnectingMessage', 'Voicemail', 'Unavailable', 'HoldMusic']
 		.map((greetingType) => firstOf(greetingType))
-		.filter(Boolean)
-		.map((preset) => ({ type: /** @type {any} */ (preset).type, preset: { id: /** @type {any} */ (preset).id } }));
-	const base = (/** @type {string} */ id, /** @type {string} */ ruleType, /** @type {string} */ name) => ({
+		.filter((preset): preset is StandardGreeting => Boolean(preset))
+		.map((preset) => ({ type: preset.type, preset: { id: preset.id } }));
+	const base = (id: string, ruleType: string, name: string) => ({
 		id,
 		type: ruleType,
 		name,
@@ -520,14 +637,14 @@ function defaultRules(ctx, extensionId, type) {
 		voicemail: { enabled: true, recipient: { id: extensionId } },
 	});
 	if (type !== 'User') {
-		const action = ACTIONS_BY_TYPE[type][0];
+		const action = ACTIONS_BY_TYPE[type]?.[0];
 		return new Map([
 			[BUSINESS_HOURS_RULE, { ...base(BUSINESS_HOURS_RULE, 'BusinessHours', 'Business Hours'), callHandlingAction: action }],
 			[AFTER_HOURS_RULE, { ...base(AFTER_HOURS_RULE, 'AfterHours', 'After Hours'), callHandlingAction: 'TakeMessagesOnly' }],
 		]);
 	}
 	const numbers = [...forwardingOf(ctx, extensionId).values()];
-	return new Map([
+	return new Map<string, AnsweringRule>([
 		[
 			BUSINESS_HOURS_RULE,
 			{
@@ -547,63 +664,71 @@ function defaultRules(ctx, extensionId, type) {
 	]);
 }
 
-/** @param {Ctx} ctx @param {string} extensionId */
-function ruleContext(ctx, extensionId = extensionOf(ctx)) {
+function ruleContext(ctx: Ctx, extensionId: string = extensionOf(ctx)): { extensionId: string; rules: Map<string, AnsweringRule> } {
 	accountOf(ctx);
 	return { extensionId, rules: rulesOf(ctx, extensionId) };
 }
 
-/** @param {Ctx} ctx @param {Map<string, any>} rules */
-function ruleOf(ctx, rules) {
+function ruleOf(ctx: Ctx, rules: Map<string, AnsweringRule>): AnsweringRule {
 	const rule = rules.get(String(ctx.params.ruleId));
 	if (!rule) throw errors.notFound('ruleId');
 	return rule;
 }
 
-/**
- * @param {Ctx} ctx @param {string} extensionId @param {any} rule
- * @param {{ view?: string, showInactiveNumbers?: boolean }} [options]
- */
-function ruleResource(ctx, extensionId, rule, options = {}) {
+function ruleResource(
+	ctx: Ctx,
+	extensionId: string,
+	rule: AnsweringRule,
+	options: { view?: string | string[]; showInactiveNumbers?: boolean } = {},
+): Record<string, unknown> {
 	const uri = `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/answering-rule/${rule.id}`;
 	if (options.view === 'Simple') return { uri, id: rule.id, type: rule.type, name: rule.name, enabled: rule.enabled };
-	const numbers = ctx.state.extensions.get(extensionId).type === 'User' ? forwardingOf(ctx, extensionId) : new Map();
-	const body = { uri, ...structuredClone(rule) };
+	const numbers = extensionRecordOf(ctx, extensionId).type === 'User' ? forwardingOf(ctx, extensionId) : new Map<string, ForwardingNumber>();
+	const copy = structuredClone(rule);
+	const body: Record<string, unknown> = { uri, ...copy };
 	if (rule.forwarding) {
-		body.forwarding.rules = rule.forwarding.rules
-			.filter((/** @type {any} */ group) => options.showInactiveNumbers || group.enabled !== false)
-			.map((/** @type {any} */ group) => {
-				const { enabled, ...rest } = group;
-				return {
-					...rest,
-					...(options.showInactiveNumbers ? { enabled } : {}),
-					forwardingNumbers: group.forwardingNumbers
-						.map((/** @type {any} */ f) => numbers.get(f.id))
-						.filter(Boolean)
-						.map((/** @type {any} */ n) => ({
-							id: n.id,
-							uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/forwarding-number/${n.id}`,
-							phoneNumber: n.phoneNumber,
-							label: n.label,
-							type: n.type,
-						})),
-				};
-			});
+		const groups = rule.forwarding.rules;
+		// A request may send forwarding settings without forwarding rules; such a rule cannot be shown yet.
+		if (!groups) throw new Error(`Answering rule ${rule.id} has forwarding settings without rules`);
+		body.forwarding = {
+			...copy.forwarding,
+			rules: groups
+				.filter((group) => options.showInactiveNumbers || group.enabled !== false)
+				.map((group) => {
+					const { enabled, ...rest } = group;
+					return {
+						...rest,
+						...(options.showInactiveNumbers ? { enabled } : {}),
+						forwardingNumbers: group.forwardingNumbers
+							.map((f) => numbers.get(f.id))
+							.filter((n): n is ForwardingNumber => Boolean(n))
+							.map((n) => ({
+								id: n.id,
+								uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/forwarding-number/${n.id}`,
+								phoneNumber: n.phoneNumber,
+								label: n.label,
+								type: n.type,
+							})),
+					};
+				}),
+		};
 	}
 	if (rule.transfer) body.transfer = { extension: extensionRef(ctx, rule.transfer.extension.id) };
 	if (rule.voicemail?.recipient) {
-		body.voicemail.recipient = {
-			id: rule.voicemail.recipient.id,
-			uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${rule.voicemail.recipient.id}`,
+		body.voicemail = {
+			...copy.voicemail,
+			recipient: {
+				id: rule.voicemail.recipient.id,
+				uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${rule.voicemail.recipient.id}`,
+			},
 		};
 	}
-	body.greetings = (rule.greetings ?? []).map((/** @type {any} */ g) => greetingRef(ctx, g));
+	body.greetings = (rule.greetings ?? []).map((g) => greetingRef(ctx, g));
 	return body;
 }
 
-/** @param {Ctx} ctx @param {string} id */
-function extensionRef(ctx, id) {
-	const extension = ctx.state.extensions.get(String(id));
+function extensionRef(ctx: Ctx, id: string) {
+	const extension = extensionRecordOf(ctx, String(id));
 	return {
 		id: String(id),
 		uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${id}`,
@@ -612,10 +737,9 @@ function extensionRef(ctx, id) {
 	};
 }
 
-/** @param {Ctx} ctx @param {any} greeting */
-function greetingRef(ctx, greeting) {
+function greetingRef(ctx: Ctx, greeting: RuleGreeting) {
 	if (greeting.custom) return { type: greeting.type, custom: { id: greeting.custom.id } };
-	const preset = GREETING_BY_ID.get(String(greeting.preset.id));
+	const preset = GREETING_BY_ID.get(String(greeting.preset?.id));
 	return {
 		type: greeting.type,
 		preset: { uri: `${ctx.baseUrl}/restapi/v1.0/dictionary/greeting/${preset?.id}`, id: String(preset?.id), name: preset?.name ?? '' },
@@ -624,17 +748,18 @@ function greetingRef(ctx, greeting) {
 
 /**
  * What a user rule's fields must satisfy, on create and on update.
- * @param {Ctx} ctx @param {string} extensionId @param {any} rule the rule as it would be stored @param {any} changes the request body
+ * @param rule the rule as it would be stored
+ * @param changes the request body
  */
-function checkUserRule(ctx, extensionId, rule, changes) {
-	const extension = ctx.state.extensions.get(extensionId);
+function checkUserRule(ctx: Ctx, extensionId: string, rule: AnsweringRule, changes: RequestBody): void {
+	const extension = extensionRecordOf(ctx, extensionId);
 	checkName(rule);
 	checkSchedule(rule.schedule);
 	checkCallers(rule.callers);
 	const numbers = extension.type === 'User' ? [store(ctx).directNumbers.get(extensionId)] : COMPANY_NUMBERS;
 	checkCalledNumbers(rule.calledNumbers, numbers);
 	if (rule.type === 'Custom') checkConditions(rule);
-	if (rule.callHandlingAction && !ACTIONS_BY_TYPE[extension.type].includes(rule.callHandlingAction)) {
+	if (rule.callHandlingAction && !ACTIONS_BY_TYPE[extension.type]?.includes(rule.callHandlingAction)) {
 		throw errors.invalidParameter('callHandlingAction', `${rule.callHandlingAction} is not available for extensions of type ${extension.type}.`);
 	}
 	if (rule.callHandlingAction === 'UnconditionalForwarding' && !rule.unconditionalForwarding?.phoneNumber) {
@@ -659,21 +784,20 @@ function checkUserRule(ctx, extensionId, rule, changes) {
 			});
 		}
 	}
-	if (changes.greetings?.some((/** @type {any} */ g) => g.type === 'HoldMusic') && rule.id !== BUSINESS_HOURS_RULE) {
+	if (changes.greetings?.some((g: RuleGreeting) => g.type === 'HoldMusic') && rule.id !== BUSINESS_HOURS_RULE) {
 		throw new RcError(400, 'AWR-165', 'Hold music can be set for business hours rule only: the same value will be applied to all rules');
 	}
 	checkRuleGreetings(ctx, rule.greetings, [USAGE_BY_TYPE[extension.type]], extensionId);
 }
 
-/** @param {Ctx} ctx @param {string} extensionId @param {any} forwarding */
-function checkForwardingRules(ctx, extensionId, forwarding) {
+function checkForwardingRules(ctx: Ctx, extensionId: string, forwarding: RuleForwarding | undefined): void {
 	if (!forwarding?.rules) return;
 	const numbers = forwardingOf(ctx, extensionId);
-	const used = new Set();
-	forwarding.rules.forEach((/** @type {any} */ group, /** @type {number} */ position) => {
+	const used = new Set<string>();
+	forwarding.rules.forEach((group, position) => {
 		if (group.index !== undefined && group.index < 1) throw new RcError(400, 'AWR-137', 'Rule index should be greater than 0');
 		if (group.index !== undefined && group.index !== position + 1) throw new RcError(400, 'AWR-100', 'Rule indexes should be sequential');
-		(group.forwardingNumbers ?? []).forEach((/** @type {any} */ f, /** @type {number} */ index) => {
+		(group.forwardingNumbers ?? []).forEach((f, index) => {
 			const parameter = `forwarding.rules[${position}].forwardingNumbers[${index}].id`;
 			if (!numbers.has(String(f.id))) throw errors.notFound(parameter);
 			if (used.has(String(f.id))) {
@@ -684,22 +808,34 @@ function checkForwardingRules(ctx, extensionId, forwarding) {
 	});
 }
 
-/** The stored form of a rule's forwarding: numbers by id only. @param {any} forwarding @param {any} [previous] */
-function storedForwarding(forwarding, previous) {
+/**
+ * The stored form of a rule's forwarding: numbers by id only.
+ * @param forwarding the request's forwarding, if any
+ */
+function storedForwarding(forwarding: RequestBody, previous?: RuleForwarding): RuleForwarding | undefined {
 	if (!forwarding) return previous;
-	const merged = { ...(previous ?? {}), ...forwarding };
+	const merged: RuleForwarding = { ...(previous ?? {}), ...forwarding };
 	if (forwarding.rules) {
-		merged.rules = forwarding.rules.map((/** @type {any} */ group, /** @type {number} */ position) => ({
+		merged.rules = forwarding.rules.map((group: RequestBody, position: number) => ({
 			index: group.index ?? position + 1,
 			ringCount: group.ringCount ?? 4,
 			enabled: group.enabled ?? true,
-			forwardingNumbers: (group.forwardingNumbers ?? []).map((/** @type {any} */ f) => ({ id: String(f.id) })),
+			forwardingNumbers: (group.forwardingNumbers ?? []).map((f: RequestBody) => ({ id: String(f.id) })),
 		}));
 	}
 	return merged;
 }
 
-const USER_RULE_FIELDS = [
+/** Copies the fields the request gives onto a stored rule, as deep copies. */
+function copyGiven(rule: AnsweringRule, body: RequestBody, fields: ReadonlyArray<keyof AnsweringRule>): void {
+	for (const key of fields) if (body[key] !== undefined) assign(rule, key, structuredClone(body[key]));
+}
+
+function assign<K extends keyof AnsweringRule>(rule: AnsweringRule, key: K, value: AnsweringRule[K]): void {
+	rule[key] = value;
+}
+
+const USER_RULE_FIELDS: ReadonlyArray<keyof AnsweringRule> = [
 	'name',
 	'enabled',
 	'callers',
@@ -715,20 +851,18 @@ const USER_RULE_FIELDS = [
 	'screening',
 ];
 
-/** @param {Ctx} ctx */
-function listAnsweringRules(ctx) {
+function listAnsweringRules(ctx: Ctx): HandlerResult {
 	const { extensionId, rules } = ruleContext(ctx);
-	const types = [].concat(ctx.query.type ?? []);
+	const types = listOf(ctx.query.type);
 	const view = ctx.query.view ?? 'Simple';
 	const records = [...rules.values()]
-		.filter((rule) => !types.length || types.includes(/** @type {never} */ (rule.type)))
+		.filter((rule) => !types.length || types.includes(rule.type))
 		.filter((rule) => !flag(ctx.query.enabledOnly) || rule.enabled)
 		.map((rule) => ruleResource(ctx, extensionId, rule, { view }));
 	return { body: pageOf(ctx, records) };
 }
 
-/** @param {Ctx} ctx */
-function createAnsweringRule(ctx) {
+function createAnsweringRule(ctx: Ctx): HandlerResult {
 	const { extensionId, rules } = ruleContext(ctx);
 	assertMayEdit(ctx, extensionId);
 	const body = ctx.body;
@@ -736,25 +870,23 @@ function createAnsweringRule(ctx) {
 		throw new RcError(400, 'AWR-108', 'Only custom rule can be created', { parameterName: 'type' });
 	}
 	const id = store(ctx).id();
-	const rule = { id, type: 'Custom', enabled: true, screening: 'Off', callHandlingAction: 'ForwardCalls' };
-	for (const key of USER_RULE_FIELDS) if (body[key] !== undefined) /** @type {any} */ (rule)[key] = structuredClone(body[key]);
-	const extensionType = ctx.state.extensions.get(extensionId).type;
-	if (extensionType !== 'User' && !body.callHandlingAction) rule.callHandlingAction = ACTIONS_BY_TYPE[extensionType][0];
-	/** @type {any} */ (rule).forwarding = storedForwarding(body.forwarding);
+	const rule: AnsweringRule = { id, type: 'Custom', enabled: true, screening: 'Off', callHandlingAction: 'ForwardCalls' };
+	copyGiven(rule, body, USER_RULE_FIELDS);
+	const extensionType = extensionRecordOf(ctx, extensionId).type;
+	if (extensionType !== 'User' && !body.callHandlingAction) rule.callHandlingAction = ACTIONS_BY_TYPE[extensionType]?.[0];
+	rule.forwarding = storedForwarding(body.forwarding);
 	checkUserRule(ctx, extensionId, rule, body);
-	if (!(/** @type {any} */ (rule).forwarding)) delete (/** @type {any} */ (rule).forwarding);
+	if (!rule.forwarding) delete rule.forwarding;
 	rules.set(id, rule);
 	return { body: ruleResource(ctx, extensionId, rule) };
 }
 
-/** @param {Ctx} ctx */
-function readAnsweringRule(ctx) {
+function readAnsweringRule(ctx: Ctx): HandlerResult {
 	const { extensionId, rules } = ruleContext(ctx);
 	return { body: ruleResource(ctx, extensionId, ruleOf(ctx, rules), { showInactiveNumbers: flag(ctx.query.showInactiveNumbers) }) };
 }
 
-/** @param {Ctx} ctx */
-function updateAnsweringRule(ctx) {
+function updateAnsweringRule(ctx: Ctx): HandlerResult {
 	const { extensionId, rules } = ruleContext(ctx);
 	assertMayEdit(ctx, extensionId);
 	const rule = ruleOf(ctx, rules);
@@ -764,7 +896,7 @@ function updateAnsweringRule(ctx) {
 		throw errors.invalidParameter(body.schedule ? 'schedule' : body.callers ? 'callers' : 'calledNumbers', `The conditions of the ${rule.name} rule are fixed.`);
 	}
 	const updated = structuredClone(rule);
-	for (const key of USER_RULE_FIELDS) if (body[key] !== undefined) updated[key] = structuredClone(body[key]);
+	copyGiven(updated, body, USER_RULE_FIELDS);
 	updated.forwarding = storedForwarding(body.forwarding, rule.forwarding);
 	checkUserRule(ctx, extensionId, updated, body);
 	if (!updated.forwarding) delete updated.forwarding;
@@ -774,8 +906,7 @@ function updateAnsweringRule(ctx) {
 	};
 }
 
-/** @param {Ctx} ctx */
-function deleteAnsweringRule(ctx) {
+function deleteAnsweringRule(ctx: Ctx): HandlerResult {
 	const { extensionId, rules } = ruleContext(ctx);
 	assertMayEdit(ctx, extensionId);
 	const rule = ruleOf(ctx, rules);
@@ -786,10 +917,9 @@ function deleteAnsweringRule(ctx) {
 
 // ---------------------------------------------------------------- company answering rules
 
-const COMPANY_RULE_FIELDS = ['name', 'enabled', 'callers', 'calledNumbers', 'schedule', 'callHandlingAction', 'extension', 'greetings'];
+const COMPANY_RULE_FIELDS: ReadonlyArray<keyof AnsweringRule> = ['name', 'enabled', 'callers', 'calledNumbers', 'schedule', 'callHandlingAction', 'extension', 'greetings'];
 
-/** @param {Ctx} ctx @param {any} rule @param {boolean} [listed] */
-function companyRuleResource(ctx, rule, listed = false) {
+function companyRuleResource(ctx: Ctx, rule: AnsweringRule, listed = false): Record<string, unknown> {
 	const uri = `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/answering-rule/${rule.id}`;
 	const summary = {
 		id: rule.id,
@@ -797,31 +927,29 @@ function companyRuleResource(ctx, rule, listed = false) {
 		enabled: rule.enabled,
 		type: rule.type,
 		name: rule.name,
-		...(rule.calledNumbers ? { calledNumbers: rule.calledNumbers.map((/** @type {any} */ n) => ({ phoneNumber: n.phoneNumber })) } : {}),
+		...(rule.calledNumbers ? { calledNumbers: rule.calledNumbers.map((n) => ({ phoneNumber: n.phoneNumber })) } : {}),
 		...(rule.extension ? { extension: { id: String(rule.extension.id) } } : {}),
 	};
 	if (listed) return summary;
 	return {
 		...summary,
 		...(rule.callers ? { callers: rule.callers } : {}),
-		...(rule.calledNumbers ? { calledNumbers: rule.calledNumbers.map((/** @type {any} */ n) => ({ id: companyNumberId(n.phoneNumber), phoneNumber: n.phoneNumber })) } : {}),
+		...(rule.calledNumbers ? { calledNumbers: rule.calledNumbers.map((n) => ({ id: companyNumberId(n.phoneNumber), phoneNumber: n.phoneNumber })) } : {}),
 		...(rule.schedule ? { schedule: rule.schedule } : {}),
 		callHandlingAction: rule.callHandlingAction,
-		greetings: (rule.greetings ?? []).map((/** @type {any} */ g) => greetingRef(ctx, g)),
+		greetings: (rule.greetings ?? []).map((g) => greetingRef(ctx, g)),
 	};
 }
 
-/** @param {string} phoneNumber */
-function companyNumberId(phoneNumber) {
-	return String(1460412004 + COMPANY_NUMBERS.indexOf(phoneNumber));
+function companyNumberId(phoneNumber: string | undefined): string {
+	return String(1460412004 + COMPANY_NUMBERS.indexOf(String(phoneNumber)));
 }
 
-/** @param {Ctx} ctx @param {any} rule */
-function checkCompanyRule(ctx, rule) {
+function checkCompanyRule(ctx: Ctx, rule: AnsweringRule): void {
 	checkName(rule);
 	checkSchedule(rule.schedule);
 	checkCallers(rule.callers);
-	(rule.calledNumbers ?? []).forEach((/** @type {any} */ n) => {
+	(rule.calledNumbers ?? []).forEach((n) => {
 		if (!n.phoneNumber && n.id) n.phoneNumber = COMPANY_NUMBERS.find((number) => companyNumberId(number) === String(n.id));
 	});
 	checkCalledNumbers(rule.calledNumbers, COMPANY_NUMBERS);
@@ -836,61 +964,55 @@ function checkCompanyRule(ctx, rule) {
 	checkRuleGreetings(ctx, rule.greetings, ['CompanyAnsweringRule', 'CompanyAfterHoursAnsweringRule'], 'company');
 }
 
-/** @param {Ctx} ctx */
-function companyRuleOf(ctx) {
+function companyRuleOf(ctx: Ctx): AnsweringRule {
 	const rule = store(ctx).companyRules.get(String(ctx.params.ruleId));
 	if (!rule) throw errors.notFound('ruleId');
 	return rule;
 }
 
-/** @param {Ctx} ctx */
-function listCompanyAnsweringRules(ctx) {
+function listCompanyAnsweringRules(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
-	const types = [].concat(ctx.query.type ?? []);
+	const types = listOf(ctx.query.type);
 	const records = [...store(ctx).companyRules.values()]
-		.filter((rule) => !types.length || types.includes(/** @type {never} */ (rule.type)))
+		.filter((rule) => !types.length || types.includes(rule.type))
 		.map((rule) => companyRuleResource(ctx, rule, true));
 	return { body: pageOf(ctx, records) };
 }
 
-/** @param {Ctx} ctx */
-function createCompanyAnsweringRule(ctx) {
+function createCompanyAnsweringRule(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	requireAdmin(ctx, 'EditCompanyAnsweringRules');
 	const body = ctx.body;
 	if ((body.type ?? 'Custom') !== 'Custom') throw new RcError(400, 'AWR-108', 'Only custom rule can be created', { parameterName: 'type' });
 	const s = store(ctx);
 	const id = s.id();
-	const rule = { id, type: 'Custom', enabled: true, callHandlingAction: 'Operator', name: `My Rule ${s.companyRules.size - 1}` };
-	for (const key of COMPANY_RULE_FIELDS) if (body[key] !== undefined) /** @type {any} */ (rule)[key] = structuredClone(body[key]);
+	const rule: AnsweringRule = { id, type: 'Custom', enabled: true, callHandlingAction: 'Operator', name: `My Rule ${s.companyRules.size - 1}` };
+	copyGiven(rule, body, COMPANY_RULE_FIELDS);
 	checkCompanyRule(ctx, rule);
 	s.companyRules.set(id, rule);
 	return { body: companyRuleResource(ctx, rule) };
 }
 
-/** @param {Ctx} ctx */
-function readCompanyAnsweringRule(ctx) {
+function readCompanyAnsweringRule(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	return { body: companyRuleResource(ctx, companyRuleOf(ctx)) };
 }
 
-/** @param {Ctx} ctx */
-function updateCompanyAnsweringRule(ctx) {
+function updateCompanyAnsweringRule(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	requireAdmin(ctx, 'EditCompanyAnsweringRules');
 	const rule = companyRuleOf(ctx);
 	const body = ctx.body ?? {};
 	if (body.type !== undefined && body.type !== rule.type) throw new RcError(400, 'AWR-164', 'Rule type cannot be changed', { parameterName: 'type' });
 	const updated = structuredClone(rule);
-	for (const key of COMPANY_RULE_FIELDS) if (body[key] !== undefined) updated[key] = structuredClone(body[key]);
+	copyGiven(updated, body, COMPANY_RULE_FIELDS);
 	if (body.callHandlingAction !== undefined && body.callHandlingAction !== 'Bypass' && body.extension === undefined) delete updated.extension;
 	checkCompanyRule(ctx, updated);
 	store(ctx).companyRules.set(rule.id, updated);
 	return { body: companyRuleResource(ctx, updated) };
 }
 
-/** @param {Ctx} ctx */
-function deleteCompanyAnsweringRule(ctx) {
+function deleteCompanyAnsweringRule(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	requireAdmin(ctx, 'EditCompanyAnsweringRules');
 	const rule = companyRuleOf(ctx);
@@ -901,89 +1023,91 @@ function deleteCompanyAnsweringRule(ctx) {
 
 // ---------------------------------------------------------------- caller blocking
 
-/** @param {Ctx} ctx @param {string} id */
-function blockingOf(ctx, id) {
+/** The dictionary's first preset of a greeting type. */
+function presetOfType(type: string): StandardGreeting {
+	const preset = STANDARD_GREETINGS.find((g) => g.type === type);
+	if (!preset) throw new Error(`No standard greeting of type ${type}`);
+	return preset;
+}
+
+function blockingOf(ctx: Ctx, id: string): BlockingSettings {
 	const all = store(ctx).blocking;
-	if (!all.has(id)) {
-		all.set(id, {
+	let settings = all.get(id);
+	if (!settings) {
+		settings = {
 			mode: 'Specific',
 			noCallerId: 'Allow',
 			payPhones: 'Allow',
 			greetings: ['BlockedCallersSpecific', 'BlockedNoCallerId', 'BlockedPayPhones'].map((type) => ({
 				type,
-				preset: { id: /** @type {any} */ (STANDARD_GREETINGS.find((g) => g.type === type)).id },
+				preset: { id: presetOfType(type).id },
 			})),
-		});
+		};
+		all.set(id, settings);
 	}
-	return all.get(id);
+	return settings;
 }
 
-/** @param {Ctx} ctx @param {any} settings */
-function blockingResource(ctx, settings) {
+function blockingResource(ctx: Ctx, settings: BlockingSettings) {
 	return {
 		mode: settings.mode,
 		noCallerId: settings.noCallerId,
 		payPhones: settings.payPhones,
-		greetings: settings.greetings.map((/** @type {any} */ g) => greetingRef(ctx, g)),
+		greetings: settings.greetings.map((g) => greetingRef(ctx, g)),
 	};
 }
 
-/** @param {Ctx} ctx */
-function readCallerBlockingSettings(ctx) {
+function readCallerBlockingSettings(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	return { body: blockingResource(ctx, blockingOf(ctx, extensionOf(ctx))) };
 }
 
-/** @param {Ctx} ctx */
-function updateCallerBlockingSettings(ctx) {
+function updateCallerBlockingSettings(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	const id = extensionOf(ctx);
 	assertMayEdit(ctx, id);
 	const settings = blockingOf(ctx, id);
 	const body = ctx.body ?? {};
 	if (body.greetings !== undefined) {
-		body.greetings.forEach((/** @type {any} */ greeting, /** @type {number} */ index) => {
+		body.greetings.forEach((greeting: RequestBody, index: number) => {
 			const preset = GREETING_BY_ID.get(String(greeting.preset?.id ?? ''));
 			if (!preset || preset.usageType !== 'BlockedCalls' || preset.type !== greeting.type) {
 				throw errors.invalidParameter('greetings', `Greeting ${index + 1} (${greeting.type}) needs a blocked-calls preset of that type.`);
 			}
 		});
 	}
-	for (const key of ['mode', 'noCallerId', 'payPhones']) if (body[key] !== undefined) settings[key] = body[key];
+	for (const key of ['mode', 'noCallerId', 'payPhones'] as const) if (body[key] !== undefined) settings[key] = body[key];
 	if (body.greetings !== undefined) {
-		const byType = new Map(settings.greetings.map((/** @type {any} */ g) => [g.type, g]));
+		const byType = new Map(settings.greetings.map((g) => [g.type, g]));
 		for (const g of body.greetings) byType.set(g.type, { type: g.type, preset: { id: String(g.preset.id) } });
 		settings.greetings = [...byType.values()];
 	}
 	return { body: blockingResource(ctx, settings) };
 }
 
-/** @param {Ctx} ctx */
-function blockedNumbersOf(ctx) {
+function blockedNumbersOf(ctx: Ctx): { extensionId: string; numbers: Map<string, BlockedNumber> } {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	const all = store(ctx).blockedNumbers;
-	if (!all.has(extensionId)) {
+	let numbers = all.get(extensionId);
+	if (!numbers) {
 		const s = store(ctx);
-		all.set(
-			extensionId,
-			new Map(
-				[
-					{ phoneNumber: '+18005550199', label: 'Extended warranty robocalls', status: 'Blocked' },
-					{ phoneNumber: '+12025550143', label: 'Unknown telemarketer', status: 'Blocked' },
-					{ phoneNumber: '+16505550123', label: 'Pat Customer', status: 'Allowed' },
-				].map((entry) => {
-					const id = s.id();
-					return [id, { id, ...entry }];
-				}),
-			),
+		numbers = new Map(
+			[
+				{ phoneNumber: '+18005550199', label: 'Extended warranty robocalls', status: 'Blocked' },
+				{ phoneNumber: '+12025550143', label: 'Unknown telemarketer', status: 'Blocked' },
+				{ phoneNumber: '+16505550123', label: 'Pat Customer', status: 'Allowed' },
+			].map((entry): [string, BlockedNumber] => {
+				const id = s.id();
+				return [id, { id, ...entry }];
+			}),
 		);
+		all.set(extensionId, numbers);
 	}
-	return { extensionId, numbers: all.get(extensionId) };
+	return { extensionId, numbers };
 }
 
-/** @param {Ctx} ctx @param {string} extensionId @param {any} entry */
-function blockedResource(ctx, extensionId, entry) {
+function blockedResource(ctx: Ctx, extensionId: string, entry: BlockedNumber) {
 	return {
 		uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/caller-blocking/phone-numbers/${entry.id}`,
 		id: entry.id,
@@ -993,8 +1117,7 @@ function blockedResource(ctx, extensionId, entry) {
 	};
 }
 
-/** @param {Map<string, any>} numbers @param {any} candidate @param {string} [selfId] */
-function checkBlockedNumber(numbers, candidate, selfId) {
+function checkBlockedNumber(numbers: Map<string, BlockedNumber>, candidate: Omit<BlockedNumber, 'id'>, selfId?: string): void {
 	if (!E164.test(String(candidate.phoneNumber ?? ''))) {
 		throw errors.invalidParameter('phoneNumber', 'Use the E.164 format, for example +16505550123.');
 	}
@@ -1002,53 +1125,48 @@ function checkBlockedNumber(numbers, candidate, selfId) {
 	if (duplicate) throw errors.invalidParameter('phoneNumber', `${candidate.phoneNumber} is already on the ${duplicate.status.toLowerCase()} list.`);
 }
 
-/** @param {Ctx} ctx @param {Map<string, any>} numbers */
-function blockedEntryOf(ctx, numbers) {
+function blockedEntryOf(ctx: Ctx, numbers: Map<string, BlockedNumber>): BlockedNumber {
 	const entry = numbers.get(String(ctx.params.blockedNumberId));
 	if (!entry) throw errors.notFound('blockedNumberId');
 	return entry;
 }
 
-/** @param {Ctx} ctx */
-function listBlockedAllowedNumbers(ctx) {
+function listBlockedAllowedNumbers(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = blockedNumbersOf(ctx);
 	const status = ctx.query.status ?? 'Blocked';
 	const records = [...numbers.values()].filter((n) => n.status === status).map((n) => blockedResource(ctx, extensionId, n));
 	return { body: pageOf(ctx, records) };
 }
 
-/** @param {Ctx} ctx */
-function createBlockedAllowedNumber(ctx) {
+function createBlockedAllowedNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = blockedNumbersOf(ctx);
 	assertMayEdit(ctx, extensionId);
-	const candidate = { phoneNumber: ctx.body.phoneNumber, label: ctx.body.label ?? '', status: ctx.body.status ?? 'Blocked' };
+	const candidate: Omit<BlockedNumber, 'id'> = { phoneNumber: ctx.body.phoneNumber, label: ctx.body.label ?? '', status: ctx.body.status ?? 'Blocked' };
 	checkBlockedNumber(numbers, candidate);
 	const id = store(ctx).id();
-	numbers.set(id, { id, ...candidate });
-	return { body: blockedResource(ctx, extensionId, numbers.get(id)) };
+	const entry = { id, ...candidate };
+	numbers.set(id, entry);
+	return { body: blockedResource(ctx, extensionId, entry) };
 }
 
-/** @param {Ctx} ctx */
-function readBlockedAllowedNumber(ctx) {
+function readBlockedAllowedNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = blockedNumbersOf(ctx);
 	return { body: blockedResource(ctx, extensionId, blockedEntryOf(ctx, numbers)) };
 }
 
-/** @param {Ctx} ctx */
-function updateBlockedAllowedNumber(ctx) {
+function updateBlockedAllowedNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = blockedNumbersOf(ctx);
 	assertMayEdit(ctx, extensionId);
 	const entry = blockedEntryOf(ctx, numbers);
 	const body = ctx.body ?? {};
 	const candidate = { ...entry };
-	for (const key of ['phoneNumber', 'label', 'status']) if (body[key] !== undefined) candidate[key] = body[key];
+	for (const key of ['phoneNumber', 'label', 'status'] as const) if (body[key] !== undefined) candidate[key] = body[key];
 	checkBlockedNumber(numbers, candidate, entry.id);
 	numbers.set(entry.id, candidate);
 	return { body: blockedResource(ctx, extensionId, candidate) };
 }
 
-/** @param {Ctx} ctx */
-function deleteBlockedAllowedNumber(ctx) {
+function deleteBlockedAllowedNumber(ctx: Ctx): HandlerResult {
 	const { extensionId, numbers } = blockedNumbersOf(ctx);
 	assertMayEdit(ctx, extensionId);
 	numbers.delete(blockedEntryOf(ctx, numbers).id);
@@ -1057,8 +1175,7 @@ function deleteBlockedAllowedNumber(ctx) {
 
 // ---------------------------------------------------------------- greetings
 
-/** @param {Ctx} ctx @param {any} greeting */
-function standardGreetingResource(ctx, greeting) {
+function standardGreetingResource(ctx: Ctx, greeting: StandardGreeting) {
 	return {
 		id: greeting.id,
 		uri: `${ctx.baseUrl}/restapi/v1.0/dictionary/greeting/${greeting.id}`,
@@ -1070,27 +1187,29 @@ function standardGreetingResource(ctx, greeting) {
 	};
 }
 
-/** @param {Ctx} ctx */
-function listStandardGreetings(ctx) {
+function listStandardGreetings(ctx: Ctx): HandlerResult {
 	const records = STANDARD_GREETINGS.filter(
 		(g) => (!ctx.query.type || g.type === ctx.query.type) && (!ctx.query.usageType || g.usageType === ctx.query.usageType),
 	).map((g) => standardGreetingResource(ctx, g));
 	return { body: pageOf(ctx, records) };
 }
 
-/** @param {Ctx} ctx */
-function readStandardGreeting(ctx) {
+function readStandardGreeting(ctx: Ctx): HandlerResult {
 	const greeting = GREETING_BY_ID.get(String(ctx.params.greetingId));
 	if (!greeting) throw errors.notFound('greetingId');
 	return { body: standardGreetingResource(ctx, greeting) };
 }
 
+export interface SniffedAudio {
+	contentType: AudioType;
+	durationSeconds: number;
+}
+
 /**
  * What the uploaded file really is: RingCentral takes WAV (RIFF/WAVE with a fmt and a data chunk)
  * and MP3 (an ID3 tag or an MPEG audio frame); anything else is refused whatever its label.
- * @param {Buffer} data @returns {{ contentType: 'audio/wav'|'audio/mpeg', durationSeconds: number }|undefined}
  */
-function sniffAudio(data) {
+export function sniffAudio(data: Buffer): SniffedAudio | undefined {
 	if (data.length >= 44 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WAVE') {
 		let offset = 12;
 		let byteRate = 0;
@@ -1126,28 +1245,35 @@ function sniffAudio(data) {
 	return undefined;
 }
 
+const AUDIO_LABELS: Record<AudioType, string[]> = { 'audio/wav': ['audio/wav', 'audio/x-wav', 'audio/wave'], 'audio/mpeg': ['audio/mpeg', 'audio/mp3'] };
+
+interface Upload {
+	/** the greeting type */
+	type: string;
+	answeringRuleId: string | undefined;
+	file: MultipartPart;
+	audio: SniffedAudio;
+}
+
 /**
  * The greeting upload as RingCentral reads it: fields `type` and `answeringRuleId` (form-data) or
  * `answeringRule.id` (a JSON part), and the audio in `binary`.
- * @param {Ctx} ctx
  */
-function readUpload(ctx) {
+function readUpload(ctx: Ctx): Upload {
 	const body = ctx.body ?? {};
 	const file = (ctx.parts ?? []).find((part) => part.name === 'binary') ?? (ctx.parts ?? []).find((part) => part.fileName !== undefined && !part.json);
 	if (!file) throw errors.invalidParameter('binary', 'Attach the audio file as the binary part.');
 	if (!file.data.length) throw new RcError(400, 'AWR-128', 'Attachment body is empty', { parameterName: 'binary' });
 	const audio = sniffAudio(file.data);
 	const declared = file.contentType.split(';')[0].trim().toLowerCase();
-	const labels = { 'audio/wav': ['audio/wav', 'audio/x-wav', 'audio/wave'], 'audio/mpeg': ['audio/mpeg', 'audio/mp3'] };
-	if (!audio || !labels[audio.contentType].includes(declared)) {
+	if (!audio || !AUDIO_LABELS[audio.contentType].includes(declared)) {
 		throw new RcError(400, 'AWR-129', 'Invalid attachment media type', { parameterName: 'binary' });
 	}
 	const answeringRuleId = body.answeringRuleId ?? body.answeringRule?.id;
 	return { type: body.type, answeringRuleId: answeringRuleId === undefined ? undefined : String(answeringRuleId), file, audio };
 }
 
-/** @param {Ctx} ctx @param {any} greeting */
-function customGreetingResource(ctx, greeting) {
+function customGreetingResource(ctx: Ctx, greeting: CustomGreeting) {
 	const base =
 		greeting.owner === 'company'
 			? `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/greeting/${greeting.id}`
@@ -1166,13 +1292,12 @@ function customGreetingResource(ctx, greeting) {
 	};
 }
 
-/** Puts an uploaded greeting on a rule, replacing the rule's greeting of that type. @param {any} rule @param {any} greeting */
-function applyGreeting(rule, greeting) {
-	rule.greetings = [...(rule.greetings ?? []).filter((/** @type {any} */ g) => g.type !== greeting.type), { type: greeting.type, custom: { id: greeting.id } }];
+/** Puts an uploaded greeting on a rule, replacing the rule's greeting of that type. */
+function applyGreeting(rule: AnsweringRule, greeting: CustomGreeting): void {
+	rule.greetings = [...(rule.greetings ?? []).filter((g) => g.type !== greeting.type), { type: greeting.type, custom: { id: greeting.id } }];
 }
 
-/** @param {Ctx} ctx */
-function createCustomUserGreeting(ctx) {
+function createCustomUserGreeting(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	assertMayEdit(ctx, extensionId);
@@ -1180,12 +1305,13 @@ function createCustomUserGreeting(ctx) {
 	const apply = ctx.query.apply === undefined ? true : flag(ctx.query.apply);
 	const rules = rulesOf(ctx, extensionId);
 	if (apply && !upload.answeringRuleId) throw errors.invalidParameter('answeringRuleId', 'Applying a greeting needs the answering rule.');
-	if (upload.answeringRuleId && !rules.has(upload.answeringRuleId)) throw errors.notFound('answeringRule.id');
+	const rule = upload.answeringRuleId ? rules.get(upload.answeringRuleId) : undefined;
+	if (upload.answeringRuleId && !rule) throw errors.notFound('answeringRule.id');
 	if (upload.type === 'HoldMusic' && upload.answeringRuleId && upload.answeringRuleId !== BUSINESS_HOURS_RULE) {
 		throw new RcError(400, 'AWR-165', 'Hold music can be set for business hours rule only: the same value will be applied to all rules');
 	}
 	const s = store(ctx);
-	const greeting = {
+	const greeting: CustomGreeting = {
 		id: s.id(),
 		owner: extensionId,
 		type: upload.type,
@@ -1196,19 +1322,19 @@ function createCustomUserGreeting(ctx) {
 		answeringRuleId: upload.answeringRuleId,
 	};
 	s.greetings.set(greeting.id, greeting);
-	if (apply) applyGreeting(rules.get(/** @type {string} */ (upload.answeringRuleId)), greeting);
+	// apply needs the rule (checked above), so there is one to put it on.
+	if (apply && rule) applyGreeting(rule, greeting);
 	return { body: customGreetingResource(ctx, greeting) };
 }
 
-/** @param {Ctx} ctx */
-function createCompanyGreeting(ctx) {
+function createCompanyGreeting(ctx: Ctx): HandlerResult {
 	accountOf(ctx);
 	requireAdmin(ctx, 'EditCompanyAnsweringRules');
 	const upload = readUpload(ctx);
 	const s = store(ctx);
 	const rule = upload.answeringRuleId === undefined ? undefined : s.companyRules.get(upload.answeringRuleId);
 	if (upload.answeringRuleId !== undefined && !rule) throw errors.notFound('answeringRule.id');
-	const greeting = {
+	const greeting: CustomGreeting = {
 		id: s.id(),
 		owner: 'company',
 		type: upload.type,
@@ -1223,20 +1349,18 @@ function createCompanyGreeting(ctx) {
 	return { body: customGreetingResource(ctx, greeting) };
 }
 
-/** @param {Ctx} ctx @param {string} owner */
-function customGreetingOf(ctx, owner) {
+function customGreetingOf(ctx: Ctx, owner: string): CustomGreeting {
 	const greeting = store(ctx).greetings.get(String(ctx.params.greetingId));
 	if (!greeting || greeting.owner !== owner) throw errors.notFound('greetingId');
 	return greeting;
 }
 
-/** @param {any} greeting */
-function audioContent(greeting) {
+function audioContent(greeting: CustomGreeting): HandlerResult {
 	return { raw: greeting.data, contentType: greeting.contentType, headers: { 'Content-Disposition': `inline; filename="${greeting.fileName ?? `greeting-${greeting.id}`}"` } };
 }
 
-/** @returns {import('../server').Route[]} */
-function routes() {
+export function routes(): Route[] {
+
 	const user = '/restapi/v1.0/account/{accountId}/extension/{extensionId}';
 	const account = '/restapi/v1.0/account/{accountId}';
 	return [
@@ -1299,5 +1423,3 @@ function routes() {
 		},
 	];
 }
-
-module.exports = { routes, STANDARD_GREETINGS, sniffAudio };
