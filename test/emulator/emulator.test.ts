@@ -246,7 +246,9 @@ describe('without the spec', () => {
 	test('the emulator says so and runs lenient; the test tier refuses to', async () => {
 		const lenient = await createEmulator({ spec: '/nonexistent/rc-public-openapi.yml', quiet: true });
 		expect(lenient.spec.available).toBe(false);
-		expect(lenient.spec.validateRequest('updateUserPresenceStatus', { body: { userStatus: 'Nope' } })).toEqual([]);
+		const invalid = { userStatus: 'Nope' };
+		const request = { method: 'PUT', path: '/restapi/v1.0/account/~/extension/~/presence', query: {}, headers: {}, body: invalid };
+		expect(lenient.spec.validateRequest('updateUserPresenceStatus', request)).toEqual([]);
 		await expect(createEmulator({ spec: '/nonexistent/rc-public-openapi.yml', requireSpec: true })).rejects.toThrow(
 			/OpenAPI spec not found at \/nonexistent/,
 		);

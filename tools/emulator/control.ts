@@ -7,11 +7,11 @@ import { injectInbound, messageStoreOf } from './areas/messaging';
 import { deliverIncomingWebhook, uploadedFile } from './areas/team-messaging';
 import { inject } from './events';
 import type { Emulator } from './server';
-import type { RequestBody } from './types';
+import type { ControlJson, RequestBody } from './types';
 
 export interface ControlAnswer {
 	status?: number;
-	body?: unknown;
+	body?: ControlJson;
 	headers?: Record<string, string>;
 	contentType?: string;
 }

@@ -9,7 +9,7 @@ import { injectInbound } from './areas/messaging';
 import { presenceOf } from './areas/presence';
 import type { Emulator } from './server';
 import { OUTSIDE_PARTIES, directNumberOf } from './telephony';
-import type { Auth, HandlerContext, RequestBody } from './types';
+import type { Auth, ControlJson, HandlerContext, RequestBody } from './types';
 
 /** What presenceOf reads of a request: the directory, the base URL and who asks. */
 type PresenceContext = Pick<HandlerContext, 'state' | 'baseUrl'> & { auth: Pick<Auth, 'extensionId'> };
@@ -173,7 +173,7 @@ const INJECTORS: Record<string, (emulator: Emulator, input: EventInput) => unkno
 };
 
 /** Makes an outside event happen: `kind` is one of EVENT_KINDS. */
-export function inject(emulator: Emulator, kind: string, input?: EventInput): unknown {
+export function inject(emulator: Emulator, kind: string, input?: EventInput): ControlJson {
 	const injector = INJECTORS[kind];
 	if (!injector) throw new Error(`Unknown event kind "${kind}"; use one of ${Object.keys(INJECTORS).join(', ')}`);
 	return injector(emulator, input ?? {});

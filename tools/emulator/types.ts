@@ -18,6 +18,13 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type RequestBody = any;
 
+/**
+ * JSON the control API answers with (a stored message, a notification body, …): the emulator's own
+ * records in RingCentral's shapes. In-process callers read it as they would a fetched answer's json().
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ControlJson = any;
+
 /** Query parameters: a key given more than once arrives as a list. */
 export type Query = Record<string, string | string[]>;
 
