@@ -2,16 +2,26 @@
  * API versions, the current extension, and the authorization profile: what a credential test, a
  * health check and a permission check read.
  */
-const { accountOf, extensionOf } = require('./common');
-const { RcError, errors } = require('../errors');
+import { RcError, errors } from '../errors';
+import type { Extension } from '../state';
+import type { HandlerContext, Route } from '../types';
+import { accountOf, extensionRecordOf } from './common';
 
 const VERSION = { versionString: '1.0.62', releaseDate: '2026-08-13T00:00:00.000Z', uriString: 'v1.0' };
 
+/** A permission id and the scopes (Self, AllExtensions, Account, …) it reaches. */
+type Grant = [permissionId: string, scopes: string[]];
+
+interface Role {
+	id: string;
+	permissions: Grant[];
+}
+
 /**
  * The roles of the emulated company: the administrator holds company-wide permissions, every other
- * user the standard set scoped to themselves. [permission id, scopes].
+ * user the standard set scoped to themselves.
  */
-const ROLES = {
+export const ROLES: { admin: Role; user: Role } = {
 	admin: {
 		id: '1',
 		permissions: [
@@ -68,34 +78,32 @@ const ROLES = {
 	},
 };
 
-/** @param {import('../server').HandlerContext} ctx */
-function profileOf(ctx) {
+/** The extension in the path and its role; only the extension itself or an administrator may read them. */
+function profileOf(ctx: HandlerContext): { id: string; extension: Extension; role: Role } {
 	accountOf(ctx);
-	const id = extensionOf(ctx);
+	const extension = extensionRecordOf(ctx);
+	const { id } = extension;
 	const self = ctx.auth.extensionId;
 	if (id !== self && !ctx.state.extensions.get(self)?.admin) {
 		throw new RcError(403, 'CMN-404', 'Attempt to access another extension', { legacyCode: 'InsufficientPermissions' });
 	}
-	const extension = ctx.state.extensions.get(id);
 	const role = extension.admin ? ROLES.admin : ROLES.user;
 	return { id, extension, role: extension.type === 'User' ? role : { id: '3', permissions: [] } };
 }
 
-/** Whether a permission's scopes reach the target extension. @param {import('../server').HandlerContext} ctx */
-function covers(ctx, /** @type {string[]} */ scopes, /** @type {string} */ ownerId, /** @type {string} */ targetId) {
-	const target = ctx.state.extensions.get(targetId);
+/** Whether a permission's scopes reach the target extension. */
+function covers(scopes: string[], ownerId: string, target: Extension): boolean {
 	return scopes.some(
 		(scope) =>
 			scope === 'Account' ||
 			scope === 'AllExtensions' ||
-			(scope === 'Self' && targetId === ownerId) ||
+			(scope === 'Self' && target.id === ownerId) ||
 			(scope === 'UserExtensions' && target.type === 'User') ||
 			(scope === 'NonUserExtensions' && target.type !== 'User'),
 	);
 }
 
-/** @param {import('../server').HandlerContext} ctx @param {string} roleId @param {[string, string[]]} entry */
-function activePermission(ctx, roleId, [id, scopes]) {
+function activePermission(ctx: HandlerContext, roleId: string, [id, scopes]: Grant) {
 	return {
 		permission: {
 			uri: `${ctx.baseUrl}/restapi/v1.0/dictionary/permission/${id}`,
@@ -109,17 +117,16 @@ function activePermission(ctx, roleId, [id, scopes]) {
 	};
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function targetOf(ctx) {
+/** The extension a permission check is about (query targetExtensionId), if named. */
+function targetOf(ctx: HandlerContext): Extension | undefined {
 	const raw = ctx.query.targetExtensionId;
 	if (raw === undefined) return undefined;
-	const id = raw === '~' ? ctx.auth.extensionId : String(raw);
-	if (!ctx.state.extensions.has(id)) throw errors.invalidParameter('targetExtensionId', 'No extension has this ID.');
-	return id;
+	const target = ctx.state.extensions.get(raw === '~' ? ctx.auth.extensionId : String(raw));
+	if (!target) throw errors.invalidParameter('targetExtensionId', 'No extension has this ID.');
+	return target;
 }
 
-/** @returns {import('../server').Route[]} */
-function routes() {
+export function routes(): Route[] {
 	return [
 		{
 			method: 'GET',
@@ -149,8 +156,8 @@ function routes() {
 			operationId: 'readExtension',
 			handler: (ctx) => {
 				const accountId = accountOf(ctx);
-				const id = extensionOf(ctx);
-				const extension = ctx.state.extensions.get(id);
+				const extension = extensionRecordOf(ctx);
+				const { id } = extension;
 				return {
 					body: {
 						id: Number(id),
@@ -171,11 +178,11 @@ function routes() {
 			handler: (ctx) => {
 				const { id, role } = profileOf(ctx);
 				const target = targetOf(ctx);
-				const permissions = role.permissions.filter(([, scopes]) => target === undefined || covers(ctx, scopes, id, target));
+				const permissions = role.permissions.filter(([, scopes]) => target === undefined || covers(scopes, id, target));
 				return {
 					body: {
 						uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${id}/authz-profile`,
-						permissions: permissions.map((entry) => activePermission(ctx, role.id, /** @type {[string, string[]]} */ (entry))),
+						permissions: permissions.map((entry) => activePermission(ctx, role.id, entry)),
 					},
 				};
 			},
@@ -185,12 +192,12 @@ function routes() {
 			path: '/restapi/v1.0/account/{accountId}/extension/{extensionId}/authz-profile/check',
 			operationId: 'checkUserPermission',
 			handler: (ctx) => {
-				const { id, role } = profileOf(ctx);
+				const { id, extension, role } = profileOf(ctx);
 				const permissionId = ctx.query.permissionId;
 				if (!permissionId) throw errors.invalidParameter('permissionId', 'Name the permission to check.');
-				const target = targetOf(ctx) ?? id;
-				const entry = /** @type {[string, string[]]|undefined} */ (role.permissions.find(([pid]) => pid === permissionId));
-				const successful = Boolean(entry && covers(ctx, entry[1], id, target));
+				const target = targetOf(ctx) ?? extension;
+				const entry = role.permissions.find(([pid]) => pid === permissionId);
+				const successful = Boolean(entry && covers(entry[1], id, target));
 				const uri = new URL(`${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${id}/authz-profile/check`);
 				for (const [key, value] of Object.entries(ctx.query)) uri.searchParams.set(key, String(value));
 				return { body: { uri: uri.toString(), successful, ...(entry ? { details: activePermission(ctx, role.id, entry) } : {}) } };
@@ -198,5 +205,3 @@ function routes() {
 		},
 	];
 }
-
-module.exports = { routes, ROLES };
