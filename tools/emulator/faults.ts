@@ -31,7 +31,7 @@ export class Faults {
 	/** Queues a fault; the spec comes from the control API, so its kind is checked (a number 429 is fine). */
 	add(spec: Omit<FaultSpec, 'kind'> & { kind: unknown }): void {
 		const kind = String(spec.kind);
-		if (!isFaultKind(kind)) throw new Error(`Unknown fault kind ${spec.kind}; use one of ${FAULT_KINDS.join(', ')}`);
+		if (!isFaultKind(kind)) throw new Error(`Unknown fault kind ${kind}; use one of ${FAULT_KINDS.join(', ')}`);
 		this.queue.push({ ...spec, kind, remaining: spec.count ?? 1, skip: spec.afterRequests ?? 0 });
 	}
 

@@ -87,7 +87,7 @@ function attributesOf(
 	// Bodies are the emulator's own notifications, in RingCentral's shapes.
 	const body = notificationBody as FilterableBody | null | undefined;
 	const attributes: Record<string, Set<string>> = {};
-	const add = (key: string, value: unknown) => {
+	const add = (key: string, value: string | boolean | null | undefined) => {
 		if (value === undefined || value === null) return;
 		(attributes[key] ??= new Set()).add(String(value));
 	};
@@ -246,7 +246,7 @@ export class NotificationCenter {
 
 	track(promise: Promise<void>): void {
 		this.inFlight.add(promise);
-		promise.finally(() => this.inFlight.delete(promise));
+		void promise.finally(() => this.inFlight.delete(promise));
 	}
 
 	/** Resolves once every delivery under way has finished. */

@@ -79,8 +79,7 @@ export async function loadSpec(file: string = specPath()): Promise<SpecModel> {
 			coerceTypes: true,
 			ajvOpts: { strict: false, unicodeRegExp: false, allErrors: true, logger: false },
 			customizeAjv: (ajv) => {
-				// ajv-formats declares the same Ajv release through its own copy of the package.
-				addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
+				addFormats(ajv);
 				return ajv;
 			},
 		});

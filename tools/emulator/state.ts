@@ -94,8 +94,8 @@ export interface State {
 	/** user extension ids, in order (the first is the administrator) */
 	users: string[];
 	ids: { supportQueue: string; salesQueue: string; admin: string };
-	isUser(id: string): boolean;
-	hasPresence(id: string): boolean;
+	isUser: (id: string) => boolean;
+	hasPresence: (id: string) => boolean;
 	extensionRef(id: string, baseUrl?: string): ExtensionRef;
 }
 

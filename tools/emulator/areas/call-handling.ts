@@ -313,7 +313,7 @@ function checkSchedule(schedule: Schedule | undefined, path = 'schedule'): void 
 	if ((schedule.ranges ?? []).length > 1000) throw new RcError(400, 'AWR-126', 'The amount of schedule ranges exceeds 1000');
 }
 
-function checkName(body: { name?: unknown }): void {
+function checkName(body: Pick<AnsweringRule, 'name'>): void {
 	if (body.name !== undefined && String(body.name).length > MAX_RULE_NAME) {
 		throw new RcError(400, 'AWR-179', `[name] is too long: up to ${MAX_RULE_NAME} symbols supported`, { parameterName: 'name' });
 	}
