@@ -4,14 +4,16 @@
  * whole list) and the company directory (directory/entries list, read and search). Directory
  * errors come from the ADG service: errors[] only, ADG codes.
  */
-const { RcError, errors } = require('../errors');
-const { idList, multipartMixed, pageOf } = require('../http-util');
-const { COMPANY, formatted, personOf } = require('../people');
-const { accountOf, assertMayEdit, extensionOf, flag } = require('./common');
+import { RcError, errors } from '../errors';
+import { type BatchPart, idList, multipartMixed, pageOf } from '../http-util';
+import { COMPANY, formatted, personOf } from '../people';
+import type { State } from '../state';
+import type { HandlerContext, HandlerResult, Query, Route } from '../types';
+import { accountOf, assertMayEdit, extensionOf, flag, listOf } from './common';
 
 const CONTACT_PATH = '/restapi/v1.0/account/{accountId}/extension/{extensionId}/address-book/contact';
 const FIRST_CONTACT_ID = 4011236004;
-const PHONE_FIELDS = [
+const PHONE_FIELDS: readonly string[] = [
 	'homePhone',
 	'homePhone2',
 	'businessPhone',
@@ -25,14 +27,14 @@ const PHONE_FIELDS = [
 	'otherFax',
 	'callbackPhone',
 ];
-const COUNTRY_CODES = /** @type {Record<string, string>} */ ({ US: '1', CA: '1', GB: '44', DE: '49', FR: '33', AU: '61' });
+const COUNTRY_CODES: Record<string, string> = { US: '1', CA: '1', GB: '44', DE: '49', FR: '33', AU: '61' };
 /** The largest page the directory service answers (its paging model caps perPage at 1000). */
 const DIRECTORY_MAX_PAGE = 1000;
 /** Types the directory reports as User. */
 const USER_LIKE = new Set(['User', 'DigitalUser', 'VirtualUser', 'FaxUser']);
 
 /** The admin's address book: customers and suppliers a small company calls. */
-const SEED_CONTACTS = [
+const SEED_CONTACTS: Array<Record<string, unknown>> = [
 	{ firstName: 'Pat', lastName: 'Customer', company: 'Globex Corp', jobTitle: 'Procurement Lead', email: 'pat.customer@globex.example', mobilePhone: '+16505550123', businessPhone: '+16505550124' },
 	{ firstName: 'Quinn', lastName: 'Rivera', company: 'Initech', jobTitle: 'CTO', email: 'quinn.rivera@initech.example', businessPhone: '+14155550142' },
 	{ firstName: 'Riley', lastName: 'Chen', company: 'Globex Corp', jobTitle: 'Accounts Payable', email: 'riley.chen@globex.example', businessPhone: '+16505550177' },
@@ -43,12 +45,78 @@ const SEED_CONTACTS = [
 	{ firstName: 'Wendy', lastName: 'Okafor', mobilePhone: '+16465550175', notes: 'Caterer for team events' },
 ];
 
-/** @param {any} state */
-function initialContacts(state) {
+/** A personal contact: its id and availability plus the fields the client sent (spec: PersonalContactRequest). */
+interface Contact {
+	id: number;
+	availability: string;
+	firstName?: string;
+	lastName?: string;
+	company?: string;
+	[field: string]: unknown;
+}
+
+/** One entry of a favorites list: a company extension or one of the user's contacts. */
+interface Favorite {
+	id: number;
+	extensionId?: string;
+	accountId?: string;
+	contactId?: string;
+}
+
+/** PUT …/favorite (spec: FavoriteCollection). */
+interface FavoritesRequest {
+	records?: Array<{ extensionId?: string; contactId?: string }>;
+}
+
+/** The fields a directory search looks in and sorts by (spec: OrderBy.fieldName). */
+type SearchField = 'firstName' | 'lastName' | 'extensionNumber' | 'phoneNumber' | 'email' | 'jobTitle' | 'department';
+
+/** POST …/directory/entries/search (spec: SearchDirectoryEntriesRequest), the parts the emulator reads. */
+interface DirectorySearch {
+	searchString?: string;
+	searchFields?: string[];
+	showFederated?: boolean;
+	extensionType?: string;
+	extensionTypes?: string[];
+	extensionStatuses?: string[];
+	department?: string;
+	siteIds?: string[];
+	extensionIds?: string[];
+	orderBy?: Array<{ index?: number; fieldName: SearchField; direction?: 'Asc' | 'Desc' }>;
+	page?: number;
+	perPage?: number;
+}
+
+interface DirectoryPhone {
+	phoneNumber: string;
+	formattedPhoneNumber: string;
+	type: string;
+	usageType: string;
+	primary?: boolean;
+}
+
+interface DirectoryEntry {
+	id: string;
+	type: string;
+	status: string;
+	account?: { id: string; companyName: string; mainNumber: DirectoryPhone };
+	extensionNumber: string;
+	firstName?: string;
+	lastName?: string;
+	email?: string;
+	department?: string;
+	jobTitle?: string;
+	name?: string;
+	phoneNumbers: DirectoryPhone[];
+	site: typeof COMPANY.site;
+	hidden: boolean;
+}
+
+function initialContacts(state: State) {
 	let nextId = FIRST_CONTACT_ID;
-	/** @type {Map<string, Map<number, any>>} extension id → contact id → contact */
-	const books = new Map();
-	const adminBook = new Map();
+	/** extension id → contact id → contact */
+	const books = new Map<string, Map<number, Contact>>();
+	const adminBook = new Map<number, Contact>();
 	for (const seed of SEED_CONTACTS) {
 		const id = nextId;
 		nextId += 1000;
@@ -56,8 +124,8 @@ function initialContacts(state) {
 	}
 	books.set(state.ids.admin, adminBook);
 	const patId = FIRST_CONTACT_ID;
-	/** @type {Map<string, any[]>} extension id → favorite records */
-	const favorites = new Map([
+	/** extension id → favorite records */
+	const favorites = new Map<string, Favorite[]>([
 		[
 			state.ids.admin,
 			[
@@ -70,32 +138,37 @@ function initialContacts(state) {
 	return { books, favorites, nextId: () => (nextId += 1000) - 1000 };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function contactsState(ctx) {
+function contactsState(ctx: HandlerContext) {
 	return ctx.store('contacts', () => initialContacts(ctx.state));
 }
 
 /** The address book of the extension in the path, which only its owner (or an admin) may use. */
-function bookOf(/** @type {import('../server').HandlerContext} */ ctx) {
+function bookOf(ctx: HandlerContext): { extensionId: string; book: Map<number, Contact> } {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	assertMayEdit(ctx, extensionId);
 	const { books } = contactsState(ctx);
-	if (!books.has(extensionId)) books.set(extensionId, new Map());
-	return { extensionId, book: /** @type {Map<number, any>} */ (books.get(extensionId)) };
+	let book = books.get(extensionId);
+	if (!book) {
+		book = new Map();
+		books.set(extensionId, book);
+	}
+	return { extensionId, book };
 }
 
-/** @param {import('../server').HandlerContext} ctx @param {string} extensionId @param {any} contact */
-function contactResource(ctx, extensionId, contact) {
-	return { uri: `${ctx.baseUrl}${CONTACT_PATH.replace('{accountId}', ctx.state.accountId).replace('{extensionId}', extensionId)}/${contact.id}`, ...contact };
+function contactUri(ctx: HandlerContext, extensionId: string, contactId: number | string): string {
+	return `${ctx.baseUrl}${CONTACT_PATH.replace('{accountId}', ctx.state.accountId).replace('{extensionId}', extensionId)}/${contactId}`;
+}
+
+function contactResource(ctx: HandlerContext, extensionId: string, contact: Contact) {
+	return { uri: contactUri(ctx, extensionId, contact.id), ...contact };
 }
 
 /**
  * A phone number as RingCentral stores it: E.164, or a national number of the dialing plan's
  * country (the extension's home country, US, by default).
- * @param {string} field @param {string} value @param {string} dialingPlan
  */
-function e164(field, value, dialingPlan) {
+function e164(field: string, value: string, dialingPlan: string): string {
 	const compact = String(value).replace(/[\s().-]/g, '');
 	if (/^\+[1-9]\d{6,14}$/.test(compact)) return compact;
 	const countryCode = COUNTRY_CODES[dialingPlan];
@@ -104,43 +177,43 @@ function e164(field, value, dialingPlan) {
 	throw errors.invalidParameter(field, `Phone number [${value}] is not valid for dialing plan ${dialingPlan}.`);
 }
 
-/** Request fields as stored: phones normalized; null (PATCH) removes a field. @param {import('../server').HandlerContext} ctx */
-function contactFields(ctx, /** @type {any} */ body) {
+/** Request fields as stored: phones normalized; null (PATCH) removes a field. */
+function contactFields(ctx: HandlerContext, body: unknown): Record<string, unknown> {
 	const dialingPlan = String(ctx.query.dialingPlan ?? 'US').toUpperCase();
-	/** @type {Record<string, any>} */
-	const fields = {};
+	const fields: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(body ?? {})) {
 		if (value === null || value === undefined) fields[key] = null;
-		else if (PHONE_FIELDS.includes(key)) fields[key] = e164(key, value, dialingPlan);
+		// The spec types every phone field as a string.
+		else if (PHONE_FIELDS.includes(key)) fields[key] = e164(key, value as string, dialingPlan);
 		else fields[key] = value;
 	}
 	return fields;
 }
 
-/** @param {Record<string, any>} contact */
-function withoutNulls(contact) {
+function withoutNulls(contact: Record<string, unknown>): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== null && value !== undefined));
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listContacts(ctx) {
+/** Contacts sort by these request values, names compared case-insensitively. */
+const SORT_KEYS: Record<string, 'firstName' | 'lastName' | 'company' | undefined> = { FirstName: 'firstName', LastName: 'lastName', Company: 'company' };
+
+function listContacts(ctx: HandlerContext): HandlerResult {
 	const { extensionId, book } = bookOf(ctx);
 	let records = [...book.values()];
 	if (ctx.query.startsWith !== undefined) {
 		const prefix = String(ctx.query.startsWith).toLowerCase();
-		records = records.filter((c) => [c.firstName, c.lastName].some((name) => String(name ?? '').toLowerCase().startsWith(prefix)));
+		records = records.filter((c) => [c.firstName, c.lastName].some((name) => text(name).toLowerCase().startsWith(prefix)));
 	}
 	if (ctx.query.phoneNumber !== undefined) {
-		const wanted = /** @type {string[]} */ ([].concat(ctx.query.phoneNumber)).map((n) => e164('phoneNumber', n, 'US'));
-		records = records.filter((c) => PHONE_FIELDS.some((field) => wanted.includes(c[field])));
+		const wanted = listOf(ctx.query.phoneNumber).map((n) => e164('phoneNumber', n, 'US'));
+		records = records.filter((c) => PHONE_FIELDS.some((field) => wanted.some((number) => number === c[field])));
 	}
-	const sortBy = /** @type {string[]} */ ([].concat(ctx.query.sortBy ?? []));
+	const sortBy = listOf(ctx.query.sortBy);
 	if (sortBy.length) {
-		const keyOf = { FirstName: 'firstName', LastName: 'lastName', Company: 'company' };
 		records.sort((a, b) => {
 			for (const sort of sortBy) {
-				const key = keyOf[/** @type {keyof typeof keyOf} */ (sort)];
-				const order = String(a[key] ?? '').localeCompare(String(b[key] ?? ''), 'en', { sensitivity: 'base' });
+				const key = SORT_KEYS[sort];
+				const order = key === undefined ? 0 : text(a[key]).localeCompare(text(b[key]), 'en', { sensitivity: 'base' });
 				if (order) return order;
 			}
 			return a.id - b.id;
@@ -150,28 +223,34 @@ function listContacts(ctx) {
 	return { body: { ...page, groups: { uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/address-book/group` } } };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function createContact(ctx) {
+/** A text field for comparing; a missing one compares as empty. */
+function text(value: string | undefined): string {
+	return String(value ?? '');
+}
+
+function createContact(ctx: HandlerContext): HandlerResult {
 	const { extensionId, book } = bookOf(ctx);
 	const fields = withoutNulls(contactFields(ctx, ctx.body));
 	const id = contactsState(ctx).nextId();
-	const contact = { id, availability: 'Alive', ...fields };
+	const contact: Contact = { id, availability: 'Alive', ...fields };
 	book.set(id, contact);
 	return { body: contactResource(ctx, extensionId, contact) };
 }
 
-/** The contacts named by the path (comma-separated ids answer as a 207 batch). @param {import('../server').HandlerContext} ctx */
-function eachContact(ctx, /** @type {(contact: any, book: Map<number, any>, extensionId: string) => any} */ act) {
+type EachContact<T> = { single: true; body: T } | { single: false; parts: BatchPart[] };
+
+/** The contacts named by the path (comma-separated ids answer as a 207 batch). */
+function eachContact<T>(ctx: HandlerContext, act: (contact: Contact, book: Map<number, Contact>, extensionId: string) => T): EachContact<T> {
 	const { extensionId, book } = bookOf(ctx);
 	const ids = idList(ctx.params.contactId);
-	const run = (/** @type {string} */ raw) => {
+	const run = (raw: string) => {
 		const contact = book.get(Number(raw));
 		if (!contact) throw errors.notFound('contactId');
 		return act(contact, book, extensionId);
 	};
 	if (ids.length === 1) return { single: true, body: run(ids[0]) };
-	const parts = ids.map((raw) => {
-		const href = `${ctx.baseUrl}${CONTACT_PATH.replace('{accountId}', ctx.state.accountId).replace('{extensionId}', extensionId)}/${raw}`;
+	const parts = ids.map((raw): BatchPart => {
+		const href = contactUri(ctx, extensionId, raw);
 		try {
 			return { href, status: 200, body: run(raw) };
 		} catch (error) {
@@ -182,32 +261,31 @@ function eachContact(ctx, /** @type {(contact: any, book: Map<number, any>, exte
 	return { single: false, parts };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readContact(ctx) {
+function readContact(ctx: HandlerContext): HandlerResult {
 	const answer = eachContact(ctx, (contact, _book, extensionId) => contactResource(ctx, extensionId, contact));
-	return answer.single ? { body: answer.body } : multipartMixed(/** @type {any} */ (answer.parts));
+	return answer.single ? { body: answer.body } : multipartMixed(answer.parts);
 }
 
-/** PUT replaces the whole contact; PATCH changes the fields sent (null removes one). @param {boolean} partial */
-function writeContact(partial) {
-	return (/** @type {import('../server').HandlerContext} */ ctx) => {
+/** PUT replaces the whole contact; PATCH changes the fields sent (null removes one). */
+function writeContact(partial: boolean) {
+	return (ctx: HandlerContext): HandlerResult => {
 		if (idList(ctx.params.contactId).length > 1) {
 			throw errors.invalidParameter('contactId', 'Send one body per contact in a multipart request to update several contacts.');
 		}
 		const fields = contactFields(ctx, ctx.body);
 		const answer = eachContact(ctx, (contact, book, extensionId) => {
 			const updated = withoutNulls(partial ? { ...contact, ...fields } : { ...fields });
-			const stored = { ...updated, id: contact.id, availability: 'Alive' };
-			const ordered = { id: stored.id, availability: stored.availability, ...stored };
-			book.set(contact.id, ordered);
-			return contactResource(ctx, extensionId, ordered);
+			// id and availability stay the stored ones, and come first.
+			const stored: Contact = { id: contact.id, availability: 'Alive' };
+			for (const [key, value] of Object.entries(updated)) if (key !== 'id' && key !== 'availability') stored[key] = value;
+			book.set(contact.id, stored);
+			return contactResource(ctx, extensionId, stored);
 		});
-		return { body: answer.body };
+		return { body: answer.single ? answer.body : undefined };
 	};
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function deleteContact(ctx) {
+function deleteContact(ctx: HandlerContext): HandlerResult {
 	const { favorites } = contactsState(ctx);
 	const answer = eachContact(ctx, (contact, book, extensionId) => {
 		book.delete(contact.id);
@@ -216,30 +294,28 @@ function deleteContact(ctx) {
 		return {};
 	});
 	if (answer.single) return { status: 204 };
-	const parts = /** @type {any[]} */ (answer.parts);
-	return parts.every((p) => p.status < 300) ? { status: 204 } : multipartMixed(parts);
+	return answer.parts.every((p) => p.status < 300) ? { status: 204 } : multipartMixed(answer.parts);
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function favoritesOf(ctx) {
+function favoritesOf(ctx: HandlerContext) {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	assertMayEdit(ctx, extensionId);
 	return { extensionId, uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/favorite` };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listFavorites(ctx) {
+function listFavorites(ctx: HandlerContext): HandlerResult {
 	const { extensionId, uri } = favoritesOf(ctx);
 	return { body: { uri, records: contactsState(ctx).favorites.get(extensionId) ?? [] } };
 }
 
-/** Replaces the whole list: every record names a company extension or one of the user's contacts. @param {import('../server').HandlerContext} ctx */
-function updateFavorites(ctx) {
+/** Replaces the whole list: every record names a company extension or one of the user's contacts. */
+function updateFavorites(ctx: HandlerContext): HandlerResult {
 	const { extensionId, uri } = favoritesOf(ctx);
 	const { books, favorites } = contactsState(ctx);
-	const book = books.get(extensionId) ?? new Map();
-	const records = /** @type {any[]} */ (ctx.body?.records ?? []).map((record, index) => {
+	const book = books.get(extensionId) ?? new Map<number, Contact>();
+	const request = ctx.body as FavoritesRequest | undefined;
+	const records = (request?.records ?? []).map((record, index): Favorite => {
 		const where = `records[${index}]`;
 		if (record.extensionId !== undefined) {
 			if (!ctx.state.extensions.has(String(record.extensionId))) throw new RcError(400, 'CMN-102', `Resource for parameter [${where}.extensionId] is not found`, { parameterName: `${where}.extensionId` });
@@ -255,12 +331,14 @@ function updateFavorites(ctx) {
 	return { body: { uri, records } };
 }
 
-/** The directory's view of an extension. @param {import('../server').HandlerContext} ctx @param {string} id @param {boolean} [federated] */
-function directoryEntry(ctx, id, federated = true) {
-	const person = /** @type {any} */ (personOf(ctx.state, id));
+/** The directory's view of an extension. */
+function directoryEntry(ctx: HandlerContext, id: string, federated = true): DirectoryEntry {
+	const person = personOf(ctx.state, id);
+	if (!person) throw adgError(404, 'ADG-122', 'Contact not found.', ['entryId']);
 	const { extension } = person;
 	const type = USER_LIKE.has(extension.type) ? 'User' : extension.type;
-	const isUser = extension.type === 'User';
+	// Users, and only users, have a direct number.
+	const isUser = person.directNumber !== undefined;
 	const phoneNumbers = isUser
 		? [{ phoneNumber: person.directNumber, formattedPhoneNumber: formatted(person.directNumber), type: 'VoiceFax', usageType: 'DirectNumber', primary: true }]
 		: [];
@@ -287,35 +365,33 @@ function directoryEntry(ctx, id, federated = true) {
 	};
 }
 
-/** Extensions the directory lists (not application extensions; enabled, disabled or not yet activated). @param {import('../server').HandlerContext} ctx */
-function directoryIds(ctx) {
+/** Extensions the directory lists (not application extensions; enabled, disabled or not yet activated). */
+function directoryIds(ctx: HandlerContext): string[] {
 	return [...ctx.state.extensions.values()]
 		.filter((e) => e.type !== 'ApplicationExtension' && ['Enabled', 'Disabled', 'NotActivated'].includes(e.status))
 		.map((e) => String(e.id));
 }
 
-function adgError(/** @type {number} */ status, /** @type {string} */ code, /** @type {string} */ message, /** @type {string} */ [parameterName] = []) {
+function adgError(status: number, code: string, message: string, [parameterName]: string[] = []): RcError {
 	return new RcError(status, code, message, { parameterName, shape: 'errors' });
 }
 
 /**
  * page/perPage without navigation links (the directory's answer), perPage up to the service's
  * maximum, `max` (that maximum) or `all` (one page).
- * @param {import('../server').HandlerContext} ctx @param {any[]} records @param {{ page?: any, perPage?: any }} paging
  */
-function directoryPage(ctx, records, paging) {
+function directoryPage(ctx: HandlerContext, records: DirectoryEntry[], paging: { page?: number | string | string[]; perPage?: number | string | string[] }) {
 	const all = paging.perPage === 'all';
-	const query = { page: paging.page, perPage: all ? 'max' : paging.perPage };
+	const query: Query = {};
+	for (const [key, value] of Object.entries({ page: paging.page, perPage: all ? 'max' : paging.perPage })) {
+		if (value !== undefined) query[key] = typeof value === 'number' ? String(value) : value;
+	}
 	const maxPerPage = all ? Math.max(1, records.length) : DIRECTORY_MAX_PAGE;
-	const page = pageOf({ ...ctx, query: Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) }, records, {
-		maxPerPage,
-		defaultPerPage: maxPerPage,
-	});
+	const page = pageOf({ ...ctx, query }, records, { maxPerPage, defaultPerPage: maxPerPage });
 	return { paging: page.paging, records: page.records };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listDirectoryEntries(ctx) {
+function listDirectoryEntries(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const federated = ctx.query.showFederated === undefined || flag(ctx.query.showFederated);
 	let entries = directoryIds(ctx).map((id) => directoryEntry(ctx, id, federated));
@@ -325,44 +401,45 @@ function listDirectoryEntries(ctx) {
 	return { body: directoryPage(ctx, entries, { page: ctx.query.page, perPage: ctx.query.perPage }) };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readDirectoryEntry(ctx) {
+function readDirectoryEntry(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	if (!directoryIds(ctx).includes(ctx.params.entryId)) throw adgError(404, 'ADG-122', 'Contact not found.', ['entryId']);
 	return { body: directoryEntry(ctx, ctx.params.entryId) };
 }
 
-const SEARCHABLE = ['firstName', 'lastName', 'extensionNumber', 'phoneNumber', 'email', 'jobTitle', 'department'];
+const SEARCHABLE: readonly SearchField[] = ['firstName', 'lastName', 'extensionNumber', 'phoneNumber', 'email', 'jobTitle', 'department'];
 
-/** @param {import('../server').HandlerContext} ctx */
-function searchDirectoryEntries(ctx) {
+const isSearchField = (field: string): field is SearchField => (SEARCHABLE as readonly string[]).includes(field);
+
+/** The values of an entry a search field names (a user has one direct number). */
+function valuesOf(entry: DirectoryEntry, field: SearchField): Array<string | undefined> {
+	return field === 'phoneNumber' ? entry.phoneNumbers.map((p) => p.phoneNumber) : [entry[field]];
+}
+
+function searchDirectoryEntries(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
-	const request = ctx.body ?? {};
+	const request: DirectorySearch = (ctx.body as DirectorySearch | undefined) ?? {};
 	const federated = request.showFederated !== false;
 	let entries = directoryIds(ctx).map((id) => directoryEntry(ctx, id, federated));
 	if (request.searchString !== undefined) {
-		const text = String(request.searchString).toLowerCase();
-		if (text.length < 1) throw adgError(400, 'ADG-121', 'Parameter [searchString] is invalid. It must not be empty.', ['searchString']);
-		const fields = request.searchFields?.length ? request.searchFields.filter((/** @type {string} */ f) => SEARCHABLE.includes(f)) : SEARCHABLE;
-		entries = entries.filter((entry) =>
-			fields.some((/** @type {string} */ field) => {
-				const values = field === 'phoneNumber' ? entry.phoneNumbers.map((p) => p.phoneNumber) : [/** @type {any} */ (entry)[field]];
-				return values.some((value) => String(value ?? '').toLowerCase().includes(text));
-			}),
-		);
+		const wanted = String(request.searchString).toLowerCase();
+		if (wanted.length < 1) throw adgError(400, 'ADG-121', 'Parameter [searchString] is invalid. It must not be empty.', ['searchString']);
+		const fields = request.searchFields?.length ? request.searchFields.filter(isSearchField) : SEARCHABLE;
+		entries = entries.filter((entry) => fields.some((field) => valuesOf(entry, field).some((value) => text(value).toLowerCase().includes(wanted))));
 	}
-	const types = [].concat(request.extensionType ?? [], request.extensionTypes ?? []).map((t) => (USER_LIKE.has(t) ? 'User' : t));
+	const types = listOf(request.extensionType).concat(request.extensionTypes ?? []).map((t) => (USER_LIKE.has(t) ? 'User' : t));
 	if (types.length) entries = entries.filter((e) => types.includes(e.type));
-	if (request.extensionStatuses?.length) entries = entries.filter((e) => request.extensionStatuses.includes(e.status));
-	if (request.department !== undefined) entries = entries.filter((e) => /** @type {any} */ (e).department === request.department);
-	if (request.siteIds?.length) entries = entries.filter((e) => request.siteIds.includes(e.site.id));
-	if (request.extensionIds?.length) entries = entries.filter((e) => request.extensionIds.includes(e.id));
+	const { extensionStatuses, siteIds, extensionIds } = request;
+	if (extensionStatuses?.length) entries = entries.filter((e) => extensionStatuses.includes(e.status));
+	if (request.department !== undefined) entries = entries.filter((e) => e.department === request.department);
+	if (siteIds?.length) entries = entries.filter((e) => siteIds.includes(e.site.id));
+	if (extensionIds?.length) entries = entries.filter((e) => extensionIds.includes(e.id));
 	const orderBy = [...(request.orderBy ?? [])].sort((a, b) => (a.index ?? 1) - (b.index ?? 1));
 	if (orderBy.length) {
 		entries.sort((a, b) => {
 			for (const order of orderBy) {
-				const value = (/** @type {any} */ entry) =>
-					String(order.fieldName === 'phoneNumber' ? entry.phoneNumbers[0]?.phoneNumber ?? '' : entry[order.fieldName] ?? entry.name ?? '');
+				const value = (entry: DirectoryEntry) =>
+					text(order.fieldName === 'phoneNumber' ? (entry.phoneNumbers[0]?.phoneNumber ?? '') : (entry[order.fieldName] ?? entry.name ?? ''));
 				const result = value(a).localeCompare(value(b), 'en', { sensitivity: 'base' });
 				if (result) return order.direction === 'Desc' ? -result : result;
 			}
@@ -372,8 +449,8 @@ function searchDirectoryEntries(ctx) {
 	return { body: directoryPage(ctx, entries, { page: request.page, perPage: request.perPage }) };
 }
 
-/** @returns {import('../server').Route[]} */
-function routes() {
+export function routes(): Route[] {
+
 	return [
 		{ method: 'GET', path: CONTACT_PATH, operationId: 'listContacts', handler: listContacts },
 		{ method: 'POST', path: CONTACT_PATH, operationId: 'createContact', handler: createContact },
@@ -388,5 +465,3 @@ function routes() {
 		{ method: 'POST', path: '/restapi/v1.0/account/{accountId}/directory/entries/search', operationId: 'searchDirectoryEntries', handler: searchDirectoryEntries },
 	];
 }
-
-module.exports = { routes };
