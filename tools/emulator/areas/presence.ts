@@ -3,25 +3,57 @@
  * non-user extension types read as Offline without telephony/message/user/DND fields, a user who
  * hides presence reads as Offline to others, and batch reads are limited to 30 ids.
  */
-const { RcError, errors } = require('../errors');
-const { multipartMixed, idList, pageOf } = require('../http-util');
-const { accountOf, extensionOf, assertMayEdit, flag } = require('./common');
+import { RcError, errors } from '../errors';
+import { idList, multipartMixed, pageOf } from '../http-util';
+import type { CallQueue, Presence } from '../state';
+import type { Auth, HandlerContext, HandlerResult, Route } from '../types';
+import { accountOf, assertMayEdit, extensionOf, flag } from './common';
+
+
+/** What reading presence needs: the directory, the base URL and who is asking (events read it outside a request). */
+export type PresenceReader = Pick<HandlerContext, 'state' | 'baseUrl'> & { auth: Pick<Auth, 'extensionId'> };
+
+/** PUT …/presence (spec: PresenceInfoRequest). */
+interface PresenceUpdate {
+	userStatus?: string;
+	dndStatus?: string;
+	dndStatusPersonal?: string;
+	message?: string;
+	allowSeeMyPresence?: boolean;
+	ringOnMonitoredCall?: boolean;
+	pickUpCallsOnHold?: boolean;
+	callerIdVisibility?: string;
+	acceptCallQueueCalls?: boolean;
+}
+
+/** PATCH …/unified-presence (spec: UpdateUnifiedPresence). */
+interface UnifiedPresenceUpdate {
+	glip?: { visibility?: string; availability?: string };
+	telephony?: { availability?: string };
+}
+
+/** PUT …/call-queues/{groupId}/presence and …/call-queue-presence (records of members or queues). */
+interface QueuePresenceUpdate {
+	records?: Array<{ member?: { id?: unknown }; callQueue?: { id?: unknown }; acceptCurrentQueueCalls?: boolean; acceptCalls?: boolean }>;
+}
 
 const BATCH_LIMIT = 30;
 const PRESENCE_PATH = '/restapi/v1.0/account/{accountId}/extension/{extensionId}/presence';
 
-/** @param {any} p */
-function aggregateStatus(p) {
+/** The presence a user sets and telephony reports (users have one; other extension types none). */
+function presenceRecord(ctx: Pick<HandlerContext, 'state'>, id: string): Presence {
+	const p = ctx.state.presence.get(id);
+	if (!p) throw errors.notFound('extensionId');
+	return p;
+}
+
+function aggregateStatus(p: Presence): string {
 	if (p.userStatus === 'Offline') return 'Offline';
 	if (p.telephonyStatus !== 'NoCall' || p.userStatus === 'Busy' || p.dndStatus === 'DoNotAcceptAnyCalls') return 'Busy';
 	return 'Available';
 }
 
-/**
- * @param {import('../server').HandlerContext} ctx @param {string} id
- * @param {{ detailed?: boolean, sipData?: boolean }} [options]
- */
-function presenceOf(ctx, id, options = {}) {
+export function presenceOf(ctx: PresenceReader, id: string, options: { detailed?: boolean; sipData?: boolean } = {}) {
 	const { state } = ctx;
 	const base = {
 		uri: `${ctx.baseUrl}/restapi/v1.0/account/${state.accountId}/extension/${id}/presence`,
@@ -46,17 +78,15 @@ function presenceOf(ctx, id, options = {}) {
 		meetingStatus: p.meetingStatus,
 		...(p.message ? { message: p.message } : {}),
 	};
-	if (options.detailed) {
-		body.activeCalls = p.activeCalls.map((/** @type {any} */ call) => {
-			const { sipData, ...rest } = call;
-			return options.sipData ? { ...rest, sipData } : rest;
-		});
-	}
-	return body;
+	if (!options.detailed) return body;
+	const activeCalls = p.activeCalls.map((call: { sipData?: unknown }) => {
+		const { sipData, ...rest } = call;
+		return options.sipData ? { ...rest, sipData } : rest;
+	});
+	return { ...body, activeCalls };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readUserPresence(ctx) {
+function readUserPresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const options = { detailed: flag(ctx.query.detailedTelephonyState), sipData: flag(ctx.query.sipData) };
 	const ids = idList(ctx.params.extensionId);
@@ -79,92 +109,83 @@ function readUserPresence(ctx) {
 	);
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function updateUserPresence(ctx) {
+function updateUserPresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const id = extensionOf(ctx);
 	assertMayEdit(ctx, id);
 	if (!ctx.state.hasPresence(id)) {
-		const type = ctx.state.extensions.get(id).type;
+		const type = ctx.state.extensions.get(id)?.type;
 		throw errors.invalidParameter('extensionId', `Presence cannot be set for extensions of type ${type}.`);
 	}
-	const body = ctx.body ?? {};
-	const p = ctx.state.presence.get(id);
+	const body = (ctx.body as PresenceUpdate | undefined) ?? {};
+	const p = presenceRecord(ctx, id);
 	const inQueue = [...ctx.state.callQueues.values()].some((q) => q.members.has(id));
-	if (['DoNotAcceptDepartmentCalls', 'TakeDepartmentCallsOnly'].includes(body.dndStatus) && !inQueue) {
+	if (body.dndStatus !== undefined && ['DoNotAcceptDepartmentCalls', 'TakeDepartmentCallsOnly'].includes(body.dndStatus) && !inQueue) {
 		throw errors.invalidParameter('dndStatus', 'The extension is not a member of any call queue.');
 	}
-	for (const key of [
-		'userStatus',
-		'dndStatus',
-		'message',
-		'allowSeeMyPresence',
-		'ringOnMonitoredCall',
-		'pickUpCallsOnHold',
-		'callerIdVisibility',
-	]) {
-		if (body[key] !== undefined) p[key] = body[key];
-	}
+	if (body.userStatus !== undefined) p.userStatus = body.userStatus;
+	if (body.dndStatus !== undefined) p.dndStatus = body.dndStatus;
+	if (body.message !== undefined) p.message = body.message;
+	if (body.allowSeeMyPresence !== undefined) p.allowSeeMyPresence = body.allowSeeMyPresence;
+	if (body.ringOnMonitoredCall !== undefined) p.ringOnMonitoredCall = body.ringOnMonitoredCall;
+	if (body.pickUpCallsOnHold !== undefined) p.pickUpCallsOnHold = body.pickUpCallsOnHold;
+	if (body.callerIdVisibility !== undefined) p.callerIdVisibility = body.callerIdVisibility;
 	if (body.dndStatusPersonal !== undefined) p.dndStatus = body.dndStatusPersonal;
 	if (body.acceptCallQueueCalls !== undefined) p.acceptCallQueueCalls = body.acceptCallQueueCalls;
 	ctx.emit(`/restapi/v1.0/account/${ctx.state.accountId}/extension/${id}/presence`, presenceOf(ctx, id));
 	return { body: presenceOf(ctx, id) };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readAccountPresence(ctx) {
+function readAccountPresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const options = { detailed: flag(ctx.query.detailedTelephonyState), sipData: flag(ctx.query.sipData) };
 	const records = [...ctx.state.extensions.keys()].map((id) => presenceOf(ctx, id, options));
 	return { body: pageOf(ctx, records, { defaultPerPage: 100, maxPerPage: 1000 }) };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function queueOf(ctx) {
+function queueOf(ctx: HandlerContext): CallQueue {
 	const queue = ctx.state.callQueues.get(String(ctx.params.groupId));
 	if (!queue) throw errors.notFound('groupId');
 	return queue;
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function callQueuePresence(ctx, queue = queueOf(ctx)) {
+function callQueuePresence(ctx: HandlerContext, queue = queueOf(ctx)) {
 	return {
 		records: [...queue.members].map(([id, membership]) => {
 			const extension = ctx.state.extensions.get(id);
 			return {
 				member: {
 					id,
-					name: extension.name,
-					extensionNumber: extension.extensionNumber,
+					name: extension?.name,
+					extensionNumber: extension?.extensionNumber,
 					site: { id: 'main-site', name: 'Main Site' },
 				},
-				acceptQueueCalls: ctx.state.presence.get(id).acceptCallQueueCalls,
+				acceptQueueCalls: ctx.state.presence.get(id)?.acceptCallQueueCalls,
 				acceptCurrentQueueCalls: membership.acceptCurrentQueueCalls,
 			};
 		}),
 	};
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function updateCallQueuePresence(ctx) {
+function updateCallQueuePresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const queue = queueOf(ctx);
 	if (!ctx.state.extensions.get(ctx.auth.extensionId)?.admin) throw errors.forbidden('Administrator permission required');
-	const records = ctx.body?.records ?? [];
-	records.forEach((/** @type {any} */ record, /** @type {number} */ i) => {
+	const records = (ctx.body as QueuePresenceUpdate | undefined)?.records ?? [];
+	records.forEach((record, i) => {
 		const membership = queue.members.get(String(record?.member?.id));
 		if (!membership) throw errors.invalidParameter(`records[${i}].member.id`, 'The extension is not a member of this call queue.');
 	});
 	for (const record of records) {
-		if (record.acceptCurrentQueueCalls !== undefined) {
-			queue.members.get(String(record.member.id)).acceptCurrentQueueCalls = record.acceptCurrentQueueCalls;
+		const membership = queue.members.get(String(record.member?.id));
+		if (record.acceptCurrentQueueCalls !== undefined && membership) {
+			membership.acceptCurrentQueueCalls = record.acceptCurrentQueueCalls;
 		}
 	}
 	return { body: callQueuePresence(ctx, queue) };
 }
 
-/** @param {import('../server').HandlerContext} ctx @param {string} id */
-function agentQueues(ctx, id, editableOnly = false) {
+function agentQueues(ctx: HandlerContext, id: string, editableOnly = false) {
 	return [...ctx.state.callQueues]
 		.filter(([, queue]) => queue.members.has(id) && (!editableOnly || queue.editableMemberStatus))
 		.map(([queueId, queue]) => {
@@ -172,8 +193,8 @@ function agentQueues(ctx, id, editableOnly = false) {
 			return {
 				callQueue: {
 					id: queueId,
-					name: extension.name,
-					extensionNumber: extension.extensionNumber,
+					name: extension?.name,
+					extensionNumber: extension?.extensionNumber,
 					editableMemberStatus: queue.editableMemberStatus,
 				},
 				acceptCalls: queue.members.get(id)?.acceptCurrentQueueCalls,
@@ -181,21 +202,19 @@ function agentQueues(ctx, id, editableOnly = false) {
 		});
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readAgentQueuePresence(ctx) {
+function readAgentQueuePresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const id = extensionOf(ctx);
 	return { body: { records: agentQueues(ctx, id, flag(ctx.query.editableMemberStatus)) } };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function updateAgentQueuePresence(ctx) {
+function updateAgentQueuePresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const id = extensionOf(ctx);
 	assertMayEdit(ctx, id);
 	const isAdmin = Boolean(ctx.state.extensions.get(ctx.auth.extensionId)?.admin);
-	const records = ctx.body?.records ?? [];
-	records.forEach((/** @type {any} */ record, /** @type {number} */ i) => {
+	const records = (ctx.body as QueuePresenceUpdate | undefined)?.records ?? [];
+	records.forEach((record, i) => {
 		const queueId = String(record?.callQueue?.id);
 		const queue = ctx.state.callQueues.get(queueId);
 		if (!queue || !queue.members.has(id)) {
@@ -206,14 +225,14 @@ function updateAgentQueuePresence(ctx) {
 		}
 	});
 	for (const record of records) {
-		if (record.acceptCalls !== undefined) {
-			ctx.state.callQueues.get(String(record.callQueue.id)).members.get(id).acceptCurrentQueueCalls = record.acceptCalls;
-		}
+		const membership = ctx.state.callQueues.get(String(record.callQueue?.id))?.members.get(id);
+		if (record.acceptCalls !== undefined && membership) membership.acceptCurrentQueueCalls = record.acceptCalls;
 	}
 	return { body: { records: agentQueues(ctx, id) } };
 }
 
-const TELEPHONY_AVAILABILITY = {
+/** dndStatus → unified presence's telephony availability. */
+const TELEPHONY_AVAILABILITY: Record<string, string> = {
 	TakeAllCalls: 'TakeAllCalls',
 	DoNotAcceptAnyCalls: 'DoNotAcceptAnyCalls',
 	DoNotAcceptDepartmentCalls: 'DoNotAcceptQueueCalls',
@@ -221,15 +240,14 @@ const TELEPHONY_AVAILABILITY = {
 	Unknown: 'TakeAllCalls',
 };
 
-/** @param {import('../server').HandlerContext} ctx @param {string} id */
-function unifiedPresenceOf(ctx, id) {
+function unifiedPresenceOf(ctx: HandlerContext, id: string) {
 	const p = ctx.state.presence.get(id);
 	if (!ctx.state.hasPresence(id) || !p) return { status: 'Offline' };
 	const self = id === ctx.auth.extensionId;
-	const telephonyAvailability = /** @type {Record<string, string>} */ (TELEPHONY_AVAILABILITY)[p.dndStatus];
+	const telephonyAvailability = TELEPHONY_AVAILABILITY[p.dndStatus];
 	let status = aggregateStatus(p);
 	if (telephonyAvailability === 'DoNotAcceptAnyCalls' || p.glip.availability === 'DND') status = 'DND';
-	const visible = (/** @type {string} */ visibility) => self || visibility === 'Visible';
+	const visible = (visibility: string) => self || visibility === 'Visible';
 	return {
 		status,
 		glip: {
@@ -246,8 +264,7 @@ function unifiedPresenceOf(ctx, id) {
 	};
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readUnifiedPresence(ctx) {
+function readUnifiedPresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const ids = idList(ctx.params.extensionId);
 	if (ids.length > BATCH_LIMIT) {
@@ -268,24 +285,23 @@ function readUnifiedPresence(ctx) {
 	};
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function updateUnifiedPresence(ctx) {
+function updateUnifiedPresence(ctx: HandlerContext): HandlerResult {
 	accountOf(ctx);
 	const id = extensionOf(ctx);
 	assertMayEdit(ctx, id);
 	if (!ctx.state.isUser(id)) throw errors.invalidParameter('extensionId', 'Unified presence applies to user extensions only.');
-	const p = ctx.state.presence.get(id);
-	const { glip = {}, telephony = {} } = ctx.body ?? {};
+	const p = presenceRecord(ctx, id);
+	const { glip = {}, telephony = {} } = (ctx.body as UnifiedPresenceUpdate | undefined) ?? {};
 	if (glip.visibility !== undefined) p.glip.visibility = glip.visibility;
 	if (glip.availability !== undefined) p.glip.availability = glip.availability;
 	if (telephony.availability !== undefined) {
-		p.dndStatus = { DoNotAcceptQueueCalls: 'DoNotAcceptDepartmentCalls' }[/** @type {string} */ (telephony.availability)] ?? telephony.availability;
+		const dndStatus: Record<string, string> = { DoNotAcceptQueueCalls: 'DoNotAcceptDepartmentCalls' };
+		p.dndStatus = dndStatus[telephony.availability] ?? telephony.availability;
 	}
 	return { body: unifiedPresenceOf(ctx, id) };
 }
 
-/** @returns {import('../server').Route[]} */
-function routes() {
+export function routes(): Route[] {
 	return [
 		{ method: 'GET', path: PRESENCE_PATH, operationId: 'readUserPresenceStatus', handler: readUserPresence },
 		{ method: 'PUT', path: PRESENCE_PATH, operationId: 'updateUserPresenceStatus', handler: updateUserPresence },
@@ -331,5 +347,3 @@ function routes() {
 		},
 	];
 }
-
-module.exports = { routes, presenceOf };
