@@ -5,10 +5,15 @@
  * into their chat. Errors carry errors[] only. RingCentral documents no codes for refusals of
  * membership or authorship; the emulator answers those with 403 CMN-401 and a message saying why.
  */
-const crypto = require('node:crypto');
-const { RcError, errors } = require('../errors');
-const { idList, multipartMixed } = require('../http-util');
-const { COMPANY, extensionByEmail, personOf, seededTime } = require('../people');
+import crypto from 'node:crypto';
+
+import { RcError, errors } from '../errors';
+import { idList, multipartMixed } from '../http-util';
+import { COMPANY, extensionByEmail, personOf, seededTime } from '../people';
+import type { Emulator } from '../server';
+import type { State } from '../state';
+import type { Auth, HandlerContext, HandlerResult, Route } from '../types';
+import { listOf } from './common';
 
 const BASE = '/team-messaging/v1';
 const DEFAULT_RECORD_COUNT = 30;
@@ -19,22 +24,109 @@ const ATTACHMENT_LIMIT = 25;
 /** Posts in the busy Support Team chat: more than one page of the largest size (250). */
 const SUPPORT_POST_COUNT = 260;
 
+/** A chat of any type; teams have a name, a description, a public flag and a status. */
+interface Chat {
+	id: string;
+	type: string;
+	name?: string;
+	description?: string;
+	public?: boolean;
+	status?: string;
+	members: string[];
+	creationTime: string;
+	lastModifiedTime: string;
+}
+
+interface FileRef {
+	id: string;
+	contentUri: string;
+	name: string;
+}
+
+interface Mention {
+	id: string;
+	type: string;
+	name?: string;
+}
+
+interface Post {
+	id: string;
+	groupId: string;
+	type: string;
+	creatorId: string;
+	creationTime: string;
+	lastModifiedTime: string;
+	attachments: Array<FileRef & { type: string }>;
+	mentions: Mention[];
+	text?: string;
+	/** incoming-webhook posts */
+	title?: string;
+	/** PersonsAdded posts */
+	addedPersonIds?: string[];
+	parentPostId?: string;
+	threadId?: string;
+	isParent?: boolean;
+}
+
+/** An uploaded file, kept so its contentUri serves it back. */
+interface StoredFile {
+	id: string;
+	name: string;
+	contentType: string;
+	data: Buffer;
+	creatorId: string;
+}
+
+interface IncomingWebhook {
+	id: string;
+	creatorId: string;
+	groupIds: string[];
+	creationTime: string;
+	lastModifiedTime: string;
+	status: string;
+	/** the secret part of its address */
+	token: string;
+}
+
+/** A person in a member list of a request: by id (`~` for the caller) or by email. */
+interface MemberRequest {
+	id?: string;
+	email?: string;
+}
+
+/** POST /team-messaging/v1/teams (spec: TMCreateTeamRequest). */
+interface TeamRequest {
+	name?: string;
+	description?: string;
+	public?: boolean;
+	members?: MemberRequest[];
+}
+
+/** POST …/chats/{chatId}/posts (spec: TMCreatePostRequest). */
+interface PostRequest {
+	text?: string;
+	attachments?: Array<{ id?: string; type?: string }>;
+	parentPostId?: string;
+}
+
+/** What storing a post needs: the area's store, the directory and who writes (an incoming webhook writes as its creator). */
+type PostWriter = Pick<HandlerContext, 'store' | 'state'> & { auth: Pick<Auth, 'extensionId'> };
+
 const TICKET_TOPICS = ['cannot log in', 'asks for an invoice copy', 'reports dropped calls', 'wants to add a user', 'needs a fax number ported', 'cannot hear callers', 'asks about SMS registration', 'reports a voicemail delay'];
 
-/** @param {any} state */
-function initialTeamMessaging(state) {
+function initialTeamMessaging(state: State) {
 	let nextChatId = 1360000006;
 	let nextPostId = 7341000004;
 	let nextFileId = 9852000012;
 	let nextWebhookId = 5021000003;
-	const chats = new Map();
-	/** @type {Map<string, any[]>} chat id → posts, oldest first */
-	const posts = new Map();
-	const users = /** @type {string[]} */ (state.users);
+	const chats = new Map<string, Chat>();
+	/** chat id → posts, oldest first */
+	const posts = new Map<string, Post[]>();
+	const users = state.users;
 	const admin = state.ids.admin;
 	let minutesAgo = 60 * 24 * 300;
 
-	const addChat = (/** @type {any} */ chat) => {
+	const addChat = (chat: Omit<Chat, 'id' | 'creationTime' | 'lastModifiedTime'>) => {
 		const id = String(nextChatId);
 		nextChatId += 8194;
 		const at = seededTime((minutesAgo -= 60));
@@ -42,11 +134,11 @@ function initialTeamMessaging(state) {
 		posts.set(id, []);
 		return id;
 	};
-	const addPost = (/** @type {string} */ chatId, /** @type {string} */ creatorId, /** @type {any} */ fields, /** @type {number} */ ago) => {
+	const addPost = (chatId: string, creatorId: string, fields: Partial<Post>, ago: number) => {
 		const id = String(nextPostId);
 		nextPostId += 2;
 		const at = seededTime(ago);
-		/** @type {any[]} */ (posts.get(chatId)).push({ id, groupId: chatId, type: 'TextMessage', creatorId, creationTime: at, lastModifiedTime: at, attachments: [], mentions: [], ...fields });
+		posts.get(chatId)?.push({ id, groupId: chatId, type: 'TextMessage', creatorId, creationTime: at, lastModifiedTime: at, attachments: [], mentions: [], ...fields });
 	};
 
 	const everyone = addChat({ type: 'Everyone', name: COMPANY.name, description: 'Company-wide announcements', members: [...users] });
@@ -75,10 +167,8 @@ function initialTeamMessaging(state) {
 	return {
 		chats,
 		posts,
-		/** @type {Map<string, { id: string, name: string, contentType: string, data: Buffer, creatorId: string }>} */
-		files: new Map(),
-		/** @type {Map<string, any>} */
-		webhooks: new Map(),
+		files: new Map<string, StoredFile>(),
+		webhooks: new Map<string, IncomingWebhook>(),
 		newChatId: () => String((nextChatId += 8194) - 8194),
 		newPostId: () => String((nextPostId += 2) - 2),
 		newFileId: () => String((nextFileId += 4) - 4),
@@ -86,23 +176,21 @@ function initialTeamMessaging(state) {
 	};
 }
 
-/** @param {{ store: import('../server').HandlerContext['store'], state: any }} ctx */
-function tm(ctx) {
+function tm(ctx: Pick<HandlerContext, 'store' | 'state'>) {
 	return ctx.store('teamMessaging', () => initialTeamMessaging(ctx.state));
 }
 
-const notFound = (/** @type {string} */ parameterName) => errors.notFound(parameterName);
-const forbidden = (/** @type {string} */ message) => new RcError(403, 'CMN-401', message);
-const invalid = (/** @type {string} */ parameterName, /** @type {string} */ why) => errors.invalidParameter(parameterName, why);
+const notFound = (parameterName: string) => errors.notFound(parameterName);
+const forbidden = (message: string) => new RcError(403, 'CMN-401', message);
+const invalid = (parameterName: string, why: string) => errors.invalidParameter(parameterName, why);
 const now = () => new Date().toISOString();
 
-/** Members of a chat and public teams may see it. @param {any} chat @param {string} user */
-function canSee(chat, user) {
-	return chat.members.includes(user) || (chat.type === 'Team' && chat.public);
+/** Members of a chat and public teams may see it. */
+function canSee(chat: Chat, user: string): boolean {
+	return chat.members.includes(user) || (chat.type === 'Team' && chat.public === true);
 }
 
-/** @param {import('../server').HandlerContext} ctx @param {string} raw @param {{ memberOnly?: boolean, parameterName?: string }} [options] */
-function chatOf(ctx, raw, options = {}) {
+function chatOf(ctx: HandlerContext, raw: string, options: { memberOnly?: boolean; parameterName?: string } = {}): Chat {
 	const { chats } = tm(ctx);
 	const user = ctx.auth.extensionId;
 	const id = raw === '~' ? [...chats.values()].find((c) => c.type === 'Personal' && c.members[0] === user)?.id : raw;
@@ -112,8 +200,13 @@ function chatOf(ctx, raw, options = {}) {
 	return chat;
 }
 
-/** @param {any} chat */
-function chatInfo(chat) {
+/** A chat as the API answers it, members included. */
+function chatInfo(chat: Chat) {
+	return { ...teamInfo(chat), members: chat.members.map((id) => ({ id })) };
+}
+
+/** A chat without its members, as the team list answers it. */
+function teamInfo(chat: Chat) {
 	const teamLike = chat.type === 'Team' || chat.type === 'Everyone';
 	return {
 		id: chat.id,
@@ -122,21 +215,11 @@ function chatInfo(chat) {
 		...(teamLike ? { name: chat.name, description: chat.description } : {}),
 		creationTime: chat.creationTime,
 		lastModifiedTime: chat.lastModifiedTime,
-		members: chat.members.map((/** @type {string} */ id) => ({ id })),
 	};
 }
 
-/** @param {any} chat */
-function teamInfo(chat) {
-	const { members: _members, ...info } = chatInfo(chat);
-	return info;
-}
-
-/**
- * Cursor pagination: the token names the list it belongs to and where the next page starts.
- * @param {import('../server').HandlerContext} ctx @param {any[]} records @param {string} scope
- */
-function cursorPage(ctx, records, scope) {
+/** Cursor pagination: the token names the list it belongs to and where the next page starts. */
+function cursorPage<T>(ctx: HandlerContext, records: T[], scope: string) {
 	const count = ctx.query.recordCount === undefined ? DEFAULT_RECORD_COUNT : Number(ctx.query.recordCount);
 	if (!Number.isInteger(count) || count < 1) throw invalid('recordCount', 'It must be between 1 and 250.');
 	let start = 0;
@@ -146,41 +229,35 @@ function cursorPage(ctx, records, scope) {
 		start = decoded.offset;
 	}
 	const slice = records.slice(start, start + count);
-	/** @type {Record<string, string>} */
-	const navigation = {};
+	const navigation: { nextPageToken?: string; prevPageToken?: string } = {};
 	if (start + count < records.length) navigation.nextPageToken = writeToken(scopeKey(ctx, scope), start + count);
 	if (start > 0) navigation.prevPageToken = writeToken(scopeKey(ctx, scope), Math.max(0, start - count));
 	return { records: slice, navigation };
 }
 
-const scopeKey = (/** @type {import('../server').HandlerContext} */ ctx, /** @type {string} */ scope) =>
+const scopeKey = (ctx: HandlerContext, scope: string) =>
 	crypto.createHash('sha256').update(`${ctx.auth.extensionId}|${scope}`).digest('base64url').slice(0, 12);
-const writeToken = (/** @type {string} */ scope, /** @type {number} */ offset) => Buffer.from(`${scope}:${offset}`).toString('base64url');
-function readToken(/** @type {string} */ token) {
+const writeToken = (scope: string, offset: number) => Buffer.from(`${scope}:${offset}`).toString('base64url');
+function readToken(token: string): { scope: string; offset: number } | undefined {
 	const match = /^([\w-]{12}):(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
 	return match ? { scope: match[1], offset: Number(match[2]) } : undefined;
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listChats(ctx) {
-	const types = /** @type {string[]} */ ([].concat(ctx.query.type ?? []));
+function listChats(ctx: HandlerContext): HandlerResult {
+	const types = listOf(ctx.query.type);
 	const user = ctx.auth.extensionId;
 	const visible = [...tm(ctx).chats.values()].filter((c) => canSee(c, user) && (!types.length || types.includes(c.type)));
 	return { body: cursorPage(ctx, visible.map(chatInfo), `chats:${types.sort().join(',')}`) };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listTeams(ctx) {
+function listTeams(ctx: HandlerContext): HandlerResult {
 	const user = ctx.auth.extensionId;
 	const teams = [...tm(ctx).chats.values()].filter((c) => c.type === 'Team' && canSee(c, user));
 	return { body: cursorPage(ctx, teams.map(teamInfo), 'teams') };
 }
 
-/**
- * People named by id or email, as RingCentral takes them in member lists.
- * @param {import('../server').HandlerContext} ctx @param {any[]} members @param {{ emails?: boolean }} [options]
- */
-function memberIds(ctx, members, options = { emails: true }) {
+/** People named by id or email, as RingCentral takes them in member lists. */
+function memberIds(ctx: HandlerContext, members: MemberRequest[], options: { emails?: boolean } = { emails: true }): string[] {
 	return members.map((member, index) => {
 		if (member.id !== undefined) {
 			const id = String(member.id) === '~' ? ctx.auth.extensionId : String(member.id);
@@ -196,34 +273,34 @@ function memberIds(ctx, members, options = { emails: true }) {
 	});
 }
 
-/** Opens the conversation of exactly these people, creating it if it does not exist yet. @param {import('../server').HandlerContext} ctx */
-function createConversation(ctx) {
-	const requested = memberIds(ctx, ctx.body?.members ?? []);
+/** Opens the conversation of exactly these people, creating it if it does not exist yet. */
+function createConversation(ctx: HandlerContext): HandlerResult {
+	const request = ctx.body as { members?: MemberRequest[] } | undefined;
+	const requested = memberIds(ctx, request?.members ?? []);
 	if (new Set(requested).size > CONVERSATION_MEMBER_LIMIT) throw invalid('members', `A conversation has at most ${CONVERSATION_MEMBER_LIMIT} members.`);
 	const members = [...new Set([ctx.auth.extensionId, ...requested])];
 	const type = members.length === 1 ? 'Personal' : members.length === 2 ? 'Direct' : 'Group';
 	const store = tm(ctx);
-	const same = (/** @type {any} */ chat) => chat.type === type && chat.members.length === members.length && members.every((m) => chat.members.includes(m));
+	const same = (chat: Chat) => chat.type === type && chat.members.length === members.length && members.every((m) => chat.members.includes(m));
 	const existing = [...store.chats.values()].find(same);
 	if (existing) return { status: 200, body: chatInfo(existing) };
 	const id = store.newChatId();
 	const at = now();
-	const chat = { id, type, members, creationTime: at, lastModifiedTime: at };
+	const chat: Chat = { id, type, members, creationTime: at, lastModifiedTime: at };
 	store.chats.set(id, chat);
 	store.posts.set(id, []);
 	ctx.emit(`${BASE}/chats`, { ...chatInfo(chat), eventType: 'GroupJoined' });
 	return { status: 201, body: chatInfo(chat) };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function createTeam(ctx) {
-	const body = ctx.body ?? {};
+function createTeam(ctx: HandlerContext): HandlerResult {
+	const body = (ctx.body as TeamRequest | undefined) ?? {};
 	if (!String(body.name).trim()) throw invalid('name', 'A team needs a name.');
 	const members = [...new Set([ctx.auth.extensionId, ...memberIds(ctx, body.members ?? [])])];
 	const store = tm(ctx);
 	const id = store.newChatId();
 	const at = now();
-	const team = { id, type: 'Team', name: body.name, description: body.description, public: body.public === true, status: 'Active', members, creationTime: at, lastModifiedTime: at };
+	const team: Chat = { id, type: 'Team', name: body.name, description: body.description, public: body.public === true, status: 'Active', members, creationTime: at, lastModifiedTime: at };
 	if (team.description === undefined) delete team.description;
 	store.chats.set(id, team);
 	store.posts.set(id, []);
@@ -231,19 +308,23 @@ function createTeam(ctx) {
 	return { status: 201, body: teamInfo(team) };
 }
 
-/** A team the caller belongs to and may change. @param {import('../server').HandlerContext} ctx */
-function editableTeam(ctx) {
+/** A team the caller belongs to and may change. */
+function editableTeam(ctx: HandlerContext): Chat {
 	const team = chatOf(ctx, ctx.params.chatId);
 	if (team.type !== 'Team') throw notFound('chatId');
 	if (!team.members.includes(ctx.auth.extensionId)) throw forbidden(`You are not a member of team [${team.id}]`);
 	return team;
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function addTeamMembers(ctx) {
+/** The member list of a team add/remove request. */
+function requestedMembers(ctx: HandlerContext): MemberRequest[] {
+	return (ctx.body as { members?: MemberRequest[] } | undefined)?.members ?? [];
+}
+
+function addTeamMembers(ctx: HandlerContext): HandlerResult {
 	const team = editableTeam(ctx);
 	if (team.status === 'Archived') throw forbidden(`Team [${team.id}] is archived`);
-	const added = memberIds(ctx, ctx.body?.members ?? []).filter((id) => !team.members.includes(id));
+	const added = memberIds(ctx, requestedMembers(ctx)).filter((id) => !team.members.includes(id));
 	team.members.push(...added);
 	team.lastModifiedTime = now();
 	if (added.length) {
@@ -253,67 +334,61 @@ function addTeamMembers(ctx) {
 	return { status: 204 };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function removeTeamMembers(ctx) {
+function removeTeamMembers(ctx: HandlerContext): HandlerResult {
 	const team = editableTeam(ctx);
 	if (team.status === 'Archived') throw forbidden(`Team [${team.id}] is archived`);
-	const removed = memberIds(ctx, ctx.body?.members ?? [], { emails: false });
-	team.members = team.members.filter((/** @type {string} */ id) => !removed.includes(id));
+	const removed = memberIds(ctx, requestedMembers(ctx), { emails: false });
+	team.members = team.members.filter((id) => !removed.includes(id));
 	team.lastModifiedTime = now();
 	return { status: 204 };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function archiveTeam(ctx) {
+function archiveTeam(ctx: HandlerContext): HandlerResult {
 	const team = editableTeam(ctx);
 	team.status = 'Archived';
 	team.lastModifiedTime = now();
 	return { status: 204 };
 }
 
-/** @param {import('../server').HandlerContext} ctx @param {any} file */
-function fileRef(ctx, file) {
+function fileRef(ctx: Pick<HandlerContext, 'baseUrl'>, file: StoredFile): FileRef {
 	return { id: file.id, contentUri: `${ctx.baseUrl}/__emulator/files/${file.id}/${encodeURIComponent(file.name)}`, name: file.name };
 }
 
-/** Stores a post (ids, times, mentions resolved) in its chat. @param {import('../server').HandlerContext} ctx @param {any} chat @param {any} fields */
-function storePost(ctx, chat, fields) {
+/** Stores a post (ids, times, mentions resolved) in its chat. */
+function storePost(ctx: PostWriter, chat: Chat, fields: Partial<Post>): Post {
 	const store = tm(ctx);
 	const at = now();
-	const mentions = [...String(fields.text ?? '').matchAll(/!\[:(Person|Team|File)\]\(([^)]+)\)/g)].map(([, type, id]) => {
+	const mentions = [...String(fields.text ?? '').matchAll(/!\[:(Person|Team|File)\]\(([^)]+)\)/g)].map(([, type, id]): Mention => {
 		const name = type === 'Person' ? personOf(ctx.state, id)?.name : type === 'Team' ? store.chats.get(id)?.name : store.files.get(id)?.name;
 		return { id, type, ...(name ? { name } : {}) };
 	});
-	const post = { id: store.newPostId(), groupId: chat.id, type: 'TextMessage', creatorId: ctx.auth.extensionId, creationTime: at, lastModifiedTime: at, attachments: [], mentions, ...fields };
-	/** @type {any[]} */ (store.posts.get(chat.id)).push(post);
+	const post: Post = { id: store.newPostId(), groupId: chat.id, type: 'TextMessage', creatorId: ctx.auth.extensionId, creationTime: at, lastModifiedTime: at, attachments: [], mentions, ...fields };
+	store.posts.get(chat.id)?.push(post);
 	chat.lastModifiedTime = at;
 	return post;
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listPosts(ctx) {
+function listPosts(ctx: HandlerContext): HandlerResult {
 	const chat = chatOf(ctx, ctx.params.chatId);
 	const newestFirst = [...(tm(ctx).posts.get(chat.id) ?? [])].reverse();
 	return { body: cursorPage(ctx, newestFirst, `posts:${chat.id}`) };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function createPost(ctx) {
+function createPost(ctx: HandlerContext): HandlerResult {
 	const chat = chatOf(ctx, ctx.params.chatId, { memberOnly: true });
 	if (chat.status === 'Archived') throw forbidden(`Team [${chat.id}] is archived`);
-	const body = ctx.body ?? {};
+	const body = (ctx.body as PostRequest | undefined) ?? {};
 	const attachments = body.attachments ?? [];
 	if (body.text === undefined && !attachments.length) throw invalid('text', 'A post needs text or attachments.');
 	if (String(body.text ?? '').length > POST_TEXT_LIMIT) throw invalid('text', `The text is longer than ${POST_TEXT_LIMIT} characters.`);
 	if (attachments.length > ATTACHMENT_LIMIT) throw invalid('attachments', `A post has at most ${ATTACHMENT_LIMIT} attachments.`);
 	const store = tm(ctx);
-	const resolved = attachments.map((/** @type {any} */ attachment, /** @type {number} */ index) => {
+	const resolved = attachments.map((attachment, index) => {
 		const file = attachment.type === 'File' || attachment.type === undefined ? store.files.get(String(attachment.id)) : undefined;
 		if (!file) throw new RcError(400, 'CMN-102', `Resource for parameter [attachments[${index}].id] is not found`, { parameterName: `attachments[${index}].id` });
 		return { ...fileRef(ctx, file), type: 'File' };
 	});
-	/** @type {any} */
-	const thread = {};
+	const thread: { parentPostId?: string; threadId?: string } = {};
 	if (body.parentPostId !== undefined) {
 		const parent = (store.posts.get(chat.id) ?? []).find((p) => p.id === String(body.parentPostId));
 		if (!parent) throw new RcError(400, 'CMN-102', 'Resource for parameter [parentPostId] is not found', { parameterName: 'parentPostId' });
@@ -326,8 +401,8 @@ function createPost(ctx) {
 	return { status: 201, body: post };
 }
 
-/** A post of the chat that the caller wrote. @param {import('../server').HandlerContext} ctx */
-function ownPost(ctx) {
+/** A post of the chat that the caller wrote. */
+function ownPost(ctx: HandlerContext): { chat: Chat; list: Post[]; post: Post } {
 	const chat = chatOf(ctx, ctx.params.chatId);
 	const list = tm(ctx).posts.get(chat.id) ?? [];
 	const post = list.find((p) => p.id === ctx.params.postId);
@@ -336,19 +411,18 @@ function ownPost(ctx) {
 	return { chat, list, post };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function updatePost(ctx) {
+function updatePost(ctx: HandlerContext): HandlerResult {
 	const { post } = ownPost(ctx);
-	if (ctx.body?.text === undefined) throw invalid('text', 'Send the new text of the post.');
-	if (String(ctx.body.text).length > POST_TEXT_LIMIT) throw invalid('text', `The text is longer than ${POST_TEXT_LIMIT} characters.`);
-	post.text = ctx.body.text;
+	const body = ctx.body as { text?: string } | undefined;
+	if (body?.text === undefined) throw invalid('text', 'Send the new text of the post.');
+	if (String(body.text).length > POST_TEXT_LIMIT) throw invalid('text', `The text is longer than ${POST_TEXT_LIMIT} characters.`);
+	post.text = body.text;
 	post.lastModifiedTime = now();
 	ctx.emit(`${BASE}/posts`, { ...post, eventType: 'PostChanged' });
 	return { body: post };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function deletePost(ctx) {
+function deletePost(ctx: HandlerContext): HandlerResult {
 	const { list, post } = ownPost(ctx);
 	list.splice(list.indexOf(post), 1);
 	ctx.emit(`${BASE}/posts`, { id: post.id, eventType: 'PostRemoved' });
@@ -358,16 +432,15 @@ function deletePost(ctx) {
 /**
  * Keeps every uploaded file (served back at its contentUri); with groupId the files are also
  * posted to that chat.
- * @param {import('../server').HandlerContext} ctx
  */
-function uploadFiles(ctx) {
+function uploadFiles(ctx: HandlerContext): HandlerResult {
 	const files = (ctx.parts ?? []).filter((part) => part.json === undefined && part.data.length);
 	if (!files.length) throw new RcError(415, 'CMN-101', 'Parameter [body] value is invalid. Send the file as the multipart part "body".', { parameterName: 'body' });
 	const chat = ctx.query.groupId !== undefined ? chatOf(ctx, String(ctx.query.groupId), { memberOnly: true, parameterName: 'groupId' }) : undefined;
 	const store = tm(ctx);
 	const stored = files.map((part, index) => {
 		const name = (ctx.query.name !== undefined && files.length === 1 ? String(ctx.query.name) : part.fileName) || `file-${index + 1}`;
-		const file = { id: store.newFileId(), name, contentType: part.contentType, data: Buffer.from(part.data), creatorId: ctx.auth.extensionId };
+		const file: StoredFile = { id: store.newFileId(), name, contentType: part.contentType, data: Buffer.from(part.data), creatorId: ctx.auth.extensionId };
 		store.files.set(file.id, file);
 		return file;
 	});
@@ -378,16 +451,14 @@ function uploadFiles(ctx) {
 	return { body: stored.map((file) => fileRef(ctx, file)) };
 }
 
-/** @param {import('../server').HandlerContext} ctx @param {string} raw */
-function personInfo(ctx, raw) {
+function personInfo(ctx: HandlerContext, raw: string) {
 	const id = raw === '~' ? ctx.auth.extensionId : raw;
-	const person = ctx.state.isUser(id) ? /** @type {any} */ (personOf(ctx.state, id)) : undefined;
+	const person = ctx.state.isUser(id) ? personOf(ctx.state, id) : undefined;
 	if (!person) throw notFound('personId');
 	return { id, firstName: person.firstName, lastName: person.lastName, email: person.email, companyId: ctx.state.accountId, creationTime: person.createdAt, lastModifiedTime: person.createdAt };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readPersons(ctx) {
+function readPersons(ctx: HandlerContext): HandlerResult {
 	const ids = idList(ctx.params.personId);
 	if (ids.length > PERSON_BATCH_LIMIT) throw new RcError(400, 'CMN-106', `Batch request is limited to ${PERSON_BATCH_LIMIT} entries`);
 	if (ids.length === 1) return { body: personInfo(ctx, ids[0]) };
@@ -404,53 +475,47 @@ function readPersons(ctx) {
 	);
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readCompany(ctx) {
+function readCompany(ctx: HandlerContext): HandlerResult {
 	const id = ctx.params.companyId === '~' ? ctx.state.accountId : ctx.params.companyId;
 	if (id !== ctx.state.accountId) throw notFound('companyId');
 	return { body: { id, name: COMPANY.name, domain: COMPANY.domain, creationTime: COMPANY.createdAt, lastModifiedTime: COMPANY.createdAt } };
 }
 
-/** @param {import('../server').HandlerContext} ctx @param {any} hook */
-function webhookInfo(ctx, hook) {
-	const { token: _token, ...info } = hook;
-	return { ...info, uri: `${ctx.baseUrl}/__emulator/incoming-webhooks/${hook.token}` };
+/** An incoming webhook as the API answers it: its address instead of its token. */
+function webhookInfo(ctx: HandlerContext, hook: IncomingWebhook) {
+	const { id, creatorId, groupIds, creationTime, lastModifiedTime, status } = hook;
+	return { id, creatorId, groupIds, creationTime, lastModifiedTime, status, uri: `${ctx.baseUrl}/__emulator/incoming-webhooks/${hook.token}` };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function createWebhook(ctx) {
+function createWebhook(ctx: HandlerContext): HandlerResult {
 	const chat = chatOf(ctx, ctx.params.groupId, { memberOnly: true, parameterName: 'groupId' });
 	const store = tm(ctx);
 	const at = now();
-	const hook = { id: store.newWebhookId(), creatorId: ctx.auth.extensionId, groupIds: [chat.id], creationTime: at, lastModifiedTime: at, status: 'Active', token: crypto.randomUUID() };
+	const hook: IncomingWebhook = { id: store.newWebhookId(), creatorId: ctx.auth.extensionId, groupIds: [chat.id], creationTime: at, lastModifiedTime: at, status: 'Active', token: crypto.randomUUID() };
 	store.webhooks.set(hook.id, hook);
 	return { body: webhookInfo(ctx, hook) };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listWebhooks(ctx) {
+function listWebhooks(ctx: HandlerContext): HandlerResult {
 	return { body: { records: [...tm(ctx).webhooks.values()].map((hook) => webhookInfo(ctx, hook)) } };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function listChatWebhooks(ctx) {
+function listChatWebhooks(ctx: HandlerContext): HandlerResult {
 	const chat = chatOf(ctx, ctx.params.groupId, { parameterName: 'groupId' });
 	const hooks = [...tm(ctx).webhooks.values()].filter((hook) => hook.groupIds.includes(chat.id));
 	return { body: { records: hooks.map((hook) => webhookInfo(ctx, hook)) } };
 }
 
-/** @param {import('../server').HandlerContext} ctx */
-function readWebhooks(ctx) {
+function readWebhooks(ctx: HandlerContext): HandlerResult {
 	const { webhooks } = tm(ctx);
 	const ids = idList(ctx.params.webhookId);
-	const found = ids.map((id) => webhooks.get(id)).filter(Boolean);
+	const found = ids.map((id) => webhooks.get(id)).filter((hook) => hook !== undefined);
 	if (!found.length) throw notFound('webhookId');
 	return { body: { records: found.map((hook) => webhookInfo(ctx, hook)) } };
 }
 
-/** @param {(hook: any, store: ReturnType<typeof tm>) => void} change */
-function changeWebhook(change) {
-	return (/** @type {import('../server').HandlerContext} */ ctx) => {
+function changeWebhook(change: (hook: IncomingWebhook, store: ReturnType<typeof tm>) => void) {
+	return (ctx: HandlerContext): HandlerResult => {
 		const store = tm(ctx);
 		const hook = store.webhooks.get(ctx.params.webhookId);
 		if (!hook) throw notFound('webhookId');
@@ -461,17 +526,16 @@ function changeWebhook(change) {
 }
 
 /**
- * What the incoming-webhook address does (served under /__emulator/ by control.js): an active
+ * What the incoming-webhook address does (served under /__emulator/ by control.ts): an active
  * webhook posts the message into its chat as its creator.
- * @param {any} emulator @param {string} token @param {any} message
  */
-function deliverIncomingWebhook(emulator, token, message) {
+export function deliverIncomingWebhook(emulator: Emulator, token: string, message: { text?: string; title?: string } | undefined): HandlerResult {
 	const store = emulator.areaState('teamMessaging', () => initialTeamMessaging(emulator.state));
 	const hook = [...store.webhooks.values()].find((h) => h.token === token);
 	if (!hook) return { status: 404, body: { status: 'error', message: 'Webhook not found' } };
 	if (hook.status !== 'Active') return { status: 403, body: { status: 'error', message: `Webhook is ${hook.status.toLowerCase()}` } };
 	if (!message?.text && !message?.title) return { status: 400, body: { status: 'error', message: 'Send text or a title' } };
-	const ctx = /** @type {any} */ ({ store: (/** @type {string} */ name, /** @type {() => any} */ init) => emulator.areaState(name, init), state: emulator.state, auth: { extensionId: hook.creatorId }, baseUrl: emulator.url });
+	const ctx: PostWriter = { store: (name, init) => emulator.areaState(name, init), state: emulator.state, auth: { extensionId: hook.creatorId } };
 	for (const chatId of hook.groupIds) {
 		const chat = store.chats.get(chatId);
 		if (!chat) continue;
@@ -481,8 +545,8 @@ function deliverIncomingWebhook(emulator, token, message) {
 	return { body: { status: 'OK' } };
 }
 
-/** The bytes of an uploaded file, for its contentUri. @param {any} emulator @param {string} id */
-function uploadedFile(emulator, id) {
+/** The bytes of an uploaded file, for its contentUri. */
+export function uploadedFile(emulator: Emulator, id: string): HandlerResult {
 	const store = emulator.areaState('teamMessaging', () => initialTeamMessaging(emulator.state));
 	const file = store.files.get(id);
 	if (!file) return { status: 404, body: { message: `No file ${id}` } };
@@ -493,8 +557,7 @@ function uploadedFile(emulator, id) {
 	};
 }
 
-/** @returns {import('../server').Route[]} */
-function routes() {
+export function routes(): Route[] {
 	return [
 		{ method: 'GET', path: `${BASE}/chats`, operationId: 'listGlipChatsNew', handler: listChats },
 		{ method: 'GET', path: `${BASE}/chats/{chatId}`, operationId: 'readGlipChatNew', handler: (ctx) => ({ body: chatInfo(chatOf(ctx, ctx.params.chatId)) }) },
@@ -520,5 +583,3 @@ function routes() {
 		{ method: 'POST', path: `${BASE}/webhooks/{webhookId}/suspend`, operationId: 'suspendGlipWebhookNew', handler: changeWebhook((hook) => (hook.status = 'Suspended')) },
 	];
 }
-
-module.exports = { routes, deliverIncomingWebhook, uploadedFile };
