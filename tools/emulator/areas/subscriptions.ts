@@ -5,28 +5,66 @@
  * SUB-* errors. The store is `emulator.subscriptions`, so a delivery engine can find the Active
  * subscriptions, their addresses and verification tokens, and blacklist them.
  */
-const crypto = require('node:crypto');
-const { RcError, errors } = require('../errors');
-const { postWebhook } = require('../webhook');
+import crypto from 'node:crypto';
 
-const DEFAULT_EXPIRES_IN = 604800;
-const MAX_WEBHOOK_EXPIRES_IN = 315360000;
+import { RcError, errors } from '../errors';
+import type { Emulator } from '../server';
+import type { HandlerContext, Route } from '../types';
+import { postWebhook } from '../webhook';
+
+export const DEFAULT_EXPIRES_IN = 604800;
+export const MAX_WEBHOOK_EXPIRES_IN = 315360000;
 const MAX_PER_EXTENSION = 30;
+
+/** A webhook subscription as the emulator keeps it (times in milliseconds). */
+export interface Subscription {
+	id: string;
+	accountId: string;
+	/** the extension that created it */
+	ownerId: string;
+	/** the app that created it */
+	clientId: string;
+	/** with `~` expanded */
+	eventFilters: string[];
+	deliveryMode: { transportType: string; address: string };
+	verificationToken?: string;
+	creationTime: number;
+	expiresIn: number;
+	expirationTime: number;
+	/** Active, or Blacklisted after failed deliveries */
+	status: string;
+	blacklistedData?: { blacklistedAt: string; reason: string };
+}
+
+/** POST /restapi/v1.0/subscription (spec: CreateSubscriptionRequest), WebHook delivery. */
+interface CreateSubscriptionRequest {
+	eventFilters: string[];
+	expiresIn?: number;
+	deliveryMode: { transportType?: string; address: string; verificationToken?: string };
+}
+
+/** PUT /restapi/v1.0/subscription/{subscriptionId} (spec: UpdateSubscriptionRequest); empty renews. */
+interface UpdateSubscriptionRequest {
+	eventFilters: string[];
+	expiresIn?: number;
+}
+
+/** A filter's query parameters and their allowed values (null: any value). */
+type FilterParameters = Record<string, string[] | null>;
 
 const ACCOUNT = String.raw`/restapi/v1\.0/account/(?<account>[^/?]+)`;
 const EXTENSION = `${ACCOUNT}/extension/(?<extension>[^/?]+)`;
 const BOOLEAN = ['true', 'false'];
-const TELEPHONY = { direction: ['Inbound', 'Outbound'], missedCall: BOOLEAN, phoneNumber: null, statusCode: null, sipData: BOOLEAN, withRecordings: BOOLEAN };
-const PRESENCE = { detailedTelephonyState: BOOLEAN, sipData: BOOLEAN, aggregated: BOOLEAN, totalActiveCalls: BOOLEAN };
+const TELEPHONY: FilterParameters = { direction: ['Inbound', 'Outbound'], missedCall: BOOLEAN, phoneNumber: null, statusCode: null, sipData: BOOLEAN, withRecordings: BOOLEAN };
+const PRESENCE: FilterParameters = { detailedTelephonyState: BOOLEAN, sipData: BOOLEAN, aggregated: BOOLEAN, totalActiveCalls: BOOLEAN };
 const MESSAGE_TYPES = ['SMS', 'Fax', 'VoiceMail', 'Pager'];
 const DIRECTIONS = ['Inbound', 'Outbound'];
 
 /**
  * The event filters RingCentral accepts (shared/ringcentral/platform-notes.md §2.9): a path and
  * the query parameters it may carry, with their allowed values (null: any value).
- * @type {Array<[RegExp, Record<string, string[]|null>]>}
  */
-const FILTERS = /** @type {Array<[string, Record<string, string[]|null>]>} */ ([
+const FILTERS = ([
 	[`${EXTENSION}/message-store`, { type: MESSAGE_TYPES, direction: DIRECTIONS }],
 	[`${EXTENSION}/message-store/instant`, { type: ['SMS'] }],
 	[`${EXTENSION}/voicemail`, {}],
@@ -52,45 +90,42 @@ const FILTERS = /** @type {Array<[string, Record<string, string[]|null>]>} */ ([
 	['/team-messaging/v1/chats', {}],
 	['/team-messaging/v1/groups', {}],
 	[String.raw`/restapi/v1\.0/subscription/~`, { threshold: null, interval: null }],
-]).map(([path, query]) => [new RegExp(`^${path}$`), query]);
+] as Array<[string, FilterParameters]>).map(([path, query]): [RegExp, FilterParameters] => [new RegExp(`^${path}$`), query]);
 
 const REMINDER = /^\/restapi\/v1\.0\/subscription\/~(\?|$)/;
 
-class SubscriptionStore {
-	/** @param {any} emulator */
-	constructor(emulator) {
+export class SubscriptionStore {
+	readonly emulator: Emulator;
+	readonly records = new Map<string, Subscription>();
+	sequence = 0;
+	/** creations in their handshake, per app and user */
+	readonly pending = new Map<string, number>();
+	/** how long the webhook may take to echo the Validation-Token, and how large its answer may be */
+	readonly settings = { handshakeTimeoutMs: 3000, maxHandshakeResponseBytes: 1024 };
+
+	constructor(emulator: Emulator) {
 		this.emulator = emulator;
-		/** @type {Map<string, any>} */
-		this.records = new Map();
-		this.sequence = 0;
-		/** @type {Map<string, number>} creations in their handshake, per app and user */
-		this.pending = new Map();
-		/** how long the webhook may take to echo the Validation-Token, and how large its answer may be */
-		this.settings = { handshakeTimeoutMs: 3000, maxHandshakeResponseBytes: 1024 };
 	}
 
 	/** Every stored subscription, expired or not (delivery engines pick with `isDeliverable`). */
-	all() {
+	all(): Subscription[] {
 		return [...this.records.values()];
 	}
 
-	/** @param {string} id */
-	get(id) {
+	get(id: string): Subscription | undefined {
 		return this.records.get(String(id));
 	}
 
-	/** @param {any} record */
-	isExpired(record, now = Date.now()) {
+	isExpired(record: Subscription, now = Date.now()): boolean {
 		return record.expirationTime <= now;
 	}
 
-	/** Active and not expired: what RingCentral would deliver to. @param {any} record */
-	isDeliverable(record, now = Date.now()) {
+	/** Active and not expired: what RingCentral would deliver to. */
+	isDeliverable(record: Subscription, now = Date.now()): boolean {
 		return record.status === 'Active' && !this.isExpired(record, now);
 	}
 
-	/** @param {string} id @param {string} [reason] */
-	blacklist(id, reason = 'Webhook responses with code: [404], reason: [Not Found]') {
+	blacklist(id: string, reason = 'Webhook responses with code: [404], reason: [Not Found]'): Subscription | undefined {
 		const record = this.get(id);
 		if (!record) return undefined;
 		record.status = 'Blacklisted';
@@ -98,26 +133,24 @@ class SubscriptionStore {
 		return record;
 	}
 
-	/** @param {string} id */
-	expire(id) {
+	expire(id: string): Subscription | undefined {
 		const record = this.get(id);
 		if (record) record.expirationTime = Date.now() - 1000;
 		return record;
 	}
 
-	/** @param {string} id */
-	remove(id) {
+	remove(id: string): boolean {
 		return this.records.delete(String(id));
 	}
 
 	/** Deterministic ids of 20 hex characters (the spec's SubscriptionId allows at most 20). */
-	nextId() {
+	nextId(): string {
 		this.sequence += 1;
 		return crypto.createHash('sha256').update(`subscription-${this.sequence}`).digest('hex').slice(0, 20);
 	}
 
-	/** The SubscriptionInfo RingCentral returns. @param {any} record @param {string} baseUrl */
-	resource(record, baseUrl) {
+	/** The SubscriptionInfo RingCentral returns. */
+	resource(record: Subscription, baseUrl: string) {
 		return {
 			uri: `${baseUrl}/restapi/v1.0/subscription/${record.id}`,
 			id: record.id,
@@ -132,16 +165,12 @@ class SubscriptionStore {
 	}
 }
 
-/** @param {any} emulator @returns {SubscriptionStore} */
-function storeOf(emulator) {
+function storeOf(emulator: Emulator): SubscriptionStore {
 	return emulator.areaState('subscriptions', () => new SubscriptionStore(emulator));
 }
 
-/**
- * Checks every filter and expands `~` to the account and the owner's extension.
- * @param {import('../server').HandlerContext} ctx @param {string[]} filters
- */
-function expandFilters(ctx, filters) {
+/** Checks every filter and expands `~` to the account and the owner's extension. */
+function expandFilters(ctx: HandlerContext, filters: string[]): string[] {
 	const expanded = filters.map((filter) => {
 		const [path, query = ''] = filter.trim().split('?');
 		const concrete = path
@@ -154,7 +183,7 @@ function expandFilters(ctx, filters) {
 			const allowed = known[1][key];
 			if (allowed === undefined || (allowed !== null && !allowed.includes(value))) throw invalidFilter(filter);
 		}
-		const groups = /** @type {RegExpExecArray} */ (known[0].exec(concrete)).groups ?? {};
+		const groups = known[0].exec(concrete)?.groups ?? {};
 		if (groups.account && groups.account !== ctx.state.accountId) {
 			throw new RcError(403, 'SUB-406', 'Not allowed subscribe for events to extensions of other account');
 		}
@@ -169,13 +198,11 @@ function expandFilters(ctx, filters) {
 	return expanded;
 }
 
-/** @param {string} filter */
-function invalidFilter(filter) {
+function invalidFilter(filter: string): RcError {
 	return new RcError(400, 'SUB-508', 'Invalid event filters', { parameterName: 'eventFilters', extra: { parameterValue: filter } });
 }
 
-/** @param {any} expiresIn */
-function lifetime(expiresIn) {
+function lifetime(expiresIn: number | undefined): number {
 	if (expiresIn === undefined) return DEFAULT_EXPIRES_IN;
 	if (expiresIn > MAX_WEBHOOK_EXPIRES_IN) {
 		throw errors.invalidParameter('expiresIn', `WebHook subscriptions live at most ${MAX_WEBHOOK_EXPIRES_IN} seconds.`);
@@ -186,9 +213,8 @@ function lifetime(expiresIn) {
 /**
  * RingCentral's test POST before it creates a webhook subscription: the address must answer 200
  * within the time limit, echo the Validation-Token header, and keep its answer small.
- * @param {SubscriptionStore} subscriptions @param {string} address @param {string|undefined} verificationToken
  */
-async function handshake(subscriptions, address, verificationToken) {
+async function handshake(subscriptions: SubscriptionStore, address: string, verificationToken: string | undefined): Promise<void> {
 	const token = crypto.randomBytes(16).toString('hex');
 	const answer = await postWebhook(address, {
 		headers: { 'Validation-Token': token, ...(verificationToken ? { 'Verification-Token': verificationToken } : {}) },
@@ -207,28 +233,25 @@ async function handshake(subscriptions, address, verificationToken) {
 	if (answer.headers['validation-token'] !== token) throw new RcError(400, 'SUB-520', 'Validation Token is not returned');
 }
 
-/** @returns {import('../server').Route[]} */
-function routes(/** @type {any} */ emulator) {
+export function routes(emulator: Emulator): Route[] {
 	Object.defineProperty(emulator, 'subscriptions', { configurable: true, get: () => storeOf(emulator) });
 
-	/** The caller's own subscription (other users' and apps' subscriptions do not exist for it). @param {import('../server').HandlerContext} ctx */
-	const own = (ctx) => {
+	/** The caller's own subscription (other users' and apps' subscriptions do not exist for it). */
+	const own = (ctx: HandlerContext): Subscription => {
 		const record = storeOf(emulator).get(ctx.params.subscriptionId);
 		if (!record || record.clientId !== ctx.auth.clientId || record.ownerId !== ctx.auth.extensionId) {
 			throw errors.notFound('subscriptionId');
 		}
 		return record;
 	};
-	/** @param {import('../server').HandlerContext} ctx */
-	const live = (ctx) => {
+	const live = (ctx: HandlerContext): Subscription => {
 		const record = own(ctx);
 		if (storeOf(emulator).isExpired(record)) {
 			throw new RcError(404, 'SUB-507', `Subscription [${record.id}] was expired`, { parameterName: 'subscriptionId' });
 		}
 		return record;
 	};
-	/** @param {any} record @param {number} expiresIn */
-	const extend = (record, expiresIn) => {
+	const extend = (record: Subscription, expiresIn: number) => {
 		record.expiresIn = expiresIn;
 		record.expirationTime = Date.now() + expiresIn * 1000;
 	};
@@ -253,7 +276,7 @@ function routes(/** @type {any} */ emulator) {
 			operationId: 'createSubscription',
 			handler: async (ctx) => {
 				const subscriptions = storeOf(emulator);
-				const body = ctx.body;
+				const body = ctx.body as CreateSubscriptionRequest;
 				const eventFilters = expandFilters(ctx, body.eventFilters);
 				const expiresIn = lifetime(body.expiresIn);
 				const owner = `${ctx.auth.clientId}:${ctx.auth.extensionId}`;
@@ -269,7 +292,7 @@ function routes(/** @type {any} */ emulator) {
 				} finally {
 					subscriptions.pending.set(owner, (subscriptions.pending.get(owner) ?? 1) - 1);
 				}
-				const record = {
+				const record: Subscription = {
 					id: subscriptions.nextId(),
 					accountId: ctx.state.accountId,
 					ownerId: ctx.auth.extensionId,
@@ -300,7 +323,7 @@ function routes(/** @type {any} */ emulator) {
 			operationId: 'updateSubscription',
 			handler: (ctx) => {
 				const record = live(ctx);
-				const body = ctx.body;
+				const body = ctx.body as UpdateSubscriptionRequest | undefined;
 				if (!body || Object.keys(body).length === 0) {
 					// An empty body renews with the default lifetime.
 					extend(record, DEFAULT_EXPIRES_IN);
@@ -332,5 +355,3 @@ function routes(/** @type {any} */ emulator) {
 		},
 	];
 }
-
-module.exports = { routes, SubscriptionStore, DEFAULT_EXPIRES_IN, MAX_WEBHOOK_EXPIRES_IN };
