@@ -5,14 +5,51 @@
  * ids, active calls (from presence and running RingOut calls), and call recordings whose audio
  * (WAV or MP3) is served on the media path.
  */
-const crypto = require('node:crypto');
-const { RcError, errors } = require('../errors');
-const { multipartMixed, idList, pageOf } = require('../http-util');
-const { wav, mp3, mediaAnswer } = require('../media');
-const telephony = require('../telephony');
-const { accountOf, extensionOf, flag, listOf, dateQuery, withEmulator } = require('./common');
+import crypto from 'node:crypto';
 
-/** @typedef {import('../server').HandlerContext & { emulator: any }} Ctx */
+import { RcError, errors } from '../errors';
+import { idList, multipartMixed, pageOf } from '../http-util';
+import { mediaAnswer, mp3, wav } from '../media';
+import type { Emulator } from '../server';
+import * as telephony from '../telephony';
+import type { EmulatorContext, HandlerResult, Route } from '../types';
+import { accountOf, dateQuery, extensionOf, flag, listOf, withEmulator } from './common';
+
+interface Recording {
+	id: string;
+	type: 'Automatic' | 'OnDemand';
+	contentType: 'audio/mpeg' | 'audio/wav';
+	duration: number;
+	/** length of the generated audio */
+	seconds: number;
+	/** tone of the generated audio */
+	frequency: number;
+}
+
+/** A call as the emulator keeps it: the API fields plus the owner and the recording it made. */
+export interface CallRecord {
+	id: string;
+	sessionId: string;
+	telephonySessionId?: string;
+	partyId?: string;
+	extensionId: string;
+	startTime: string;
+	duration: number;
+	durationMs?: number;
+	type: string;
+	direction: string;
+	action: string;
+	result: string;
+	reason?: string;
+	internalType: string;
+	transport: string;
+	from: telephony.Party;
+	to: telephony.Party;
+	recording?: Recording;
+}
+
+/** A call in progress (a RingOut call ringing): it has no duration until it is read. */
+export type RunningCall = Omit<CallRecord, 'duration' | 'durationMs' | 'recording'>;
 
 const DEFAULT_SIZE = 300;
 const SPAN_MINUTES = 30 * 24 * 60;
@@ -21,27 +58,26 @@ const BATCH_LIMIT = 50;
 const FIRST_SESSION_ID = 17_133_704_004;
 const FIRST_RECORDING_ID = 51_062_004_016;
 
-/** @param {string} seed */
-const digest = (seed) => crypto.createHash('sha256').update(seed).digest();
+const digest = (seed: string) => crypto.createHash('sha256').update(seed).digest();
 
 class CallLog {
-	/** @param {any} emulator */
-	constructor(emulator) {
+	readonly state: Emulator['state'];
+	readonly createdAt = Math.floor(Date.now() / 1000) * 1000;
+	/** extension id → active call id → call */
+	readonly active = new Map<string, Map<string, RunningCall>>();
+	/** newest first */
+	records: CallRecord[] = [];
+	readonly byId = new Map<string, CallRecord>();
+	/** recording id → recording */
+	readonly recordings = new Map<string, Recording>();
+
+	constructor(emulator: Emulator) {
 		this.state = emulator.state;
-		this.createdAt = Math.floor(Date.now() / 1000) * 1000;
-		/** @type {Map<string, Map<string, any>>} extension id → active call id → call */
-		this.active = new Map();
-		/** @type {any[]} newest first */
-		this.records = [];
-		/** @type {Map<string, any>} */
-		this.byId = new Map();
-		/** @type {Map<string, any>} recording id → recording */
-		this.recordings = new Map();
 		this.generate(Number(emulator.options.callLogSize ?? DEFAULT_SIZE));
 	}
 
-	/** Builds `size` records, newest first; half belong to the first user (the administrator). @param {number} size */
-	generate(size) {
+	/** Builds `size` records, newest first; half belong to the first user (the administrator). */
+	generate(size: number): void {
 		this.records = [];
 		this.byId.clear();
 		this.recordings.clear();
@@ -54,30 +90,29 @@ class CallLog {
 		this.records.sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
 	}
 
-	/** A call that just ended (RingOut) joins the log, newest first. @param {any} record */
-	add(record) {
+	/** A call that just ended (RingOut) joins the log, newest first. */
+	add(record: CallRecord): CallRecord {
 		this.index(record);
 		this.records.sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
 		return record;
 	}
 
-	/** @param {any} record */
-	index(record) {
+	index(record: CallRecord): CallRecord {
 		this.records.push(record);
 		this.byId.set(record.id, record);
 		if (record.recording) this.recordings.set(record.recording.id, record.recording);
 		return record;
 	}
 
-	/** One deterministic record. @param {number} k @param {string} owner @param {Date} start */
-	generated(k, owner, start) {
+	/** One deterministic record. */
+	generated(k: number, owner: string, start: Date): CallRecord {
 		const hash = digest(`call-log:${k}`);
-		const own = telephony.partyOf(this.state, telephony.directNumberOf(this.state, owner));
+		const own = telephony.partyOf(this.state, telephony.directNumberOfUser(this.state, owner));
 		const outside = telephony.OUTSIDE_PARTIES[hash[0] % telephony.OUTSIDE_PARTIES.length];
 		const fax = k % 25 === 24;
 		const inbound = hash[1] % 2 === 0;
 		const roll = hash[2] % 20;
-		let outcome;
+		let outcome: { result: string; reason?: string; action: string };
 		if (fax) outcome = inbound ? { result: 'Received', action: 'Incoming Fax' } : { result: 'Sent', action: 'Outgoing Fax' };
 		else if (inbound) {
 			outcome =
@@ -98,6 +133,16 @@ class CallLog {
 		const duration = fax ? 40 + (hash[3] % 80) : talked ? 30 + hash.readUInt16BE(4) % 870 : outcome.result === 'Voicemail' ? 20 + (hash[3] % 25) : 0;
 		const recorded = talked && k % 4 === 0;
 		const recordingId = String(FIRST_RECORDING_ID + k);
+		const recording: Recording | undefined = recorded
+			? {
+					id: recordingId,
+					type: k % 8 === 0 ? 'OnDemand' : 'Automatic',
+					contentType: k % 3 === 0 ? 'audio/mpeg' : 'audio/wav',
+					duration,
+					seconds: 1 + (k % 2),
+					frequency: 350 + (k % 7) * 50,
+				}
+			: undefined;
 		return {
 			id: hash.toString('base64url').slice(0, 14),
 			sessionId: String(FIRST_SESSION_ID + k * 1013),
@@ -114,55 +159,44 @@ class CallLog {
 			transport: 'PSTN',
 			from: inbound ? { ...outside } : own,
 			to: inbound ? own : { ...outside },
-			...(recorded
-				? {
-						recording: {
-							id: recordingId,
-							type: k % 8 === 0 ? 'OnDemand' : 'Automatic',
-							contentType: k % 3 === 0 ? 'audio/mpeg' : 'audio/wav',
-							duration,
-							seconds: 1 + (k % 2),
-							frequency: 350 + (k % 7) * 50,
-						},
-					}
-				: {}),
+			...(recording ? { recording } : {}),
 		};
 	}
 
-	/** Call ids are unique per extension. @param {string} extensionId @param {any} call */
-	startActive(extensionId, call) {
+	/** Call ids are unique per extension. */
+	startActive(extensionId: string, call: RunningCall): void {
 		if (!this.active.has(extensionId)) this.active.set(extensionId, new Map());
 		this.active.get(extensionId)?.set(call.id, call);
 	}
 
-	/** @param {string} extensionId @param {string} id */
-	endActive(extensionId, id) {
+	endActive(extensionId: string, id: string): void {
 		this.active.get(extensionId)?.delete(id);
 	}
 }
 
-/** @param {any} emulator @returns {CallLog} */
-function callLogOf(emulator) {
+export function callLogOf(emulator: Emulator): CallLog {
 	return emulator.areaState('call-log', () => new CallLog(emulator));
 }
 
-/** @param {Ctx} ctx @param {string} extensionId */
-function extensionRef(ctx, extensionId) {
+function extensionRef(ctx: EmulatorContext, extensionId: string) {
 	return { id: Number(extensionId), uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}` };
 }
 
-/** @param {Ctx} ctx @param {any} recording */
-function recordingUris(ctx, recording) {
+function recordingUris(ctx: EmulatorContext, recording: Recording) {
 	const uri = `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/recording/${recording.id}`;
 	// RingCentral points contentUri at its media host; the emulator is both hosts.
 	return { uri, contentUri: `${uri}/content` };
 }
 
-/**
- * A record as the API answers it in the requested view.
- * @param {Ctx} ctx @param {any} record @param {string} [view]
- */
-function resource(ctx, record, view = 'Simple') {
+type View = 'Simple' | 'Detailed';
+
+/** The view the query asks for: Detailed, or else Simple. */
+function viewOf(ctx: EmulatorContext): View {
+	return ctx.query.view === 'Detailed' ? 'Detailed' : 'Simple';
+}
+
+/** A record as the API answers it in the requested view. */
+function resource(ctx: EmulatorContext, record: CallRecord, view: View = 'Simple') {
 	const { extensionId, recording, transport, ...fields } = record;
 	const body = {
 		uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/call-log/${record.id}`,
@@ -181,8 +215,8 @@ function resource(ctx, record, view = 'Simple') {
 	};
 }
 
-/** RingCentral's call-log filters, shared by the user and company lists. @param {Ctx} ctx @param {any[]} records */
-function filtered(ctx, records) {
+/** RingCentral's call-log filters, shared by the user and company lists. */
+function filtered(ctx: EmulatorContext, records: CallRecord[]): CallRecord[] {
 	if (ctx.query.phoneNumber !== undefined && ctx.query.extensionNumber !== undefined) {
 		throw errors.invalidParameter('phoneNumber', 'It cannot be combined with extensionNumber.');
 	}
@@ -210,16 +244,13 @@ function filtered(ctx, records) {
 	});
 }
 
-/** @param {Ctx} ctx @param {any[]} records */
-function answerPage(ctx, records) {
+function answerPage(ctx: EmulatorContext, records: CallRecord[]): HandlerResult {
 	const page = pageOf(ctx, records, { defaultPerPage: 100, maxPerPage: 1000, totals: false });
-	const view = ctx.query.view ?? 'Simple';
-	page.records = page.records.map((r) => resource(ctx, r, view));
-	return { body: page };
+	const view = viewOf(ctx);
+	return { body: { ...page, records: page.records.map((r) => resource(ctx, r, view)) } };
 }
 
-/** @param {Ctx} ctx */
-function readUserCallLog(ctx) {
+function readUserCallLog(ctx: EmulatorContext): HandlerResult {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	mayRead(ctx, extensionId);
@@ -227,8 +258,7 @@ function readUserCallLog(ctx) {
 	return answerPage(ctx, filtered(ctx, log.records.filter((r) => r.extensionId === extensionId)));
 }
 
-/** @param {Ctx} ctx */
-function readCompanyCallLog(ctx) {
+function readCompanyCallLog(ctx: EmulatorContext): HandlerResult {
 	accountOf(ctx);
 	if (!ctx.state.extensions.get(ctx.auth.extensionId)?.admin) {
 		throw errors.forbidden('In order to call this API endpoint, user needs to have [FullCompanyCallLog] permission');
@@ -236,22 +266,21 @@ function readCompanyCallLog(ctx) {
 	return answerPage(ctx, filtered(ctx, callLogOf(ctx.emulator).records));
 }
 
-/** A user reads their own call log; an administrator anyone's. @param {Ctx} ctx @param {string} extensionId */
-function mayRead(ctx, extensionId) {
+/** A user reads their own call log; an administrator anyone's. */
+function mayRead(ctx: EmulatorContext, extensionId: string): void {
 	if (extensionId === ctx.auth.extensionId || ctx.state.extensions.get(ctx.auth.extensionId)?.admin) return;
 	throw new RcError(403, 'CMN-404', 'Attempt to access another extension', { legacyCode: 'InsufficientPermissions' });
 }
 
-/** @param {Ctx} ctx */
-function readUserCallRecord(ctx) {
+function readUserCallRecord(ctx: EmulatorContext): HandlerResult {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	mayRead(ctx, extensionId);
 	const ids = idList(ctx.params.callRecordId);
 	if (ids.length > BATCH_LIMIT) throw new RcError(400, 'CMN-106', `Batch request is limited to ${BATCH_LIMIT} entries`);
 	const log = callLogOf(ctx.emulator);
-	const view = ctx.query.view ?? 'Simple';
-	const find = (/** @type {string} */ id) => {
+	const view = viewOf(ctx);
+	const find = (id: string) => {
 		const record = log.byId.get(id);
 		if (!record || record.extensionId !== extensionId) throw errors.notFound('callRecordId');
 		return resource(ctx, record, view);
@@ -270,13 +299,13 @@ function readUserCallRecord(ctx) {
 	);
 }
 
-/** Calls in progress: those presence shows and running RingOut calls. @param {Ctx} ctx */
-function listActiveCalls(ctx) {
+/** Calls in progress: those presence shows and running RingOut calls. */
+function listActiveCalls(ctx: EmulatorContext): HandlerResult {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	mayRead(ctx, extensionId);
 	const now = Date.now();
-	const fromPresence = (ctx.state.presence.get(extensionId)?.activeCalls ?? []).map((/** @type {any} */ call) => ({
+	const fromPresence = (ctx.state.presence.get(extensionId)?.activeCalls ?? []).map((call): CallRecord => ({
 		id: call.id,
 		sessionId: call.sessionId,
 		telephonySessionId: call.telephonySessionId,
@@ -293,7 +322,7 @@ function listActiveCalls(ctx) {
 		from: { phoneNumber: call.from, ...(call.fromName ? { name: call.fromName } : {}) },
 		to: { phoneNumber: call.to, ...(call.toName ? { name: call.toName } : {}) },
 	}));
-	const running = [...(callLogOf(ctx.emulator).active.get(extensionId)?.values() ?? [])].map((call) => ({
+	const running = [...(callLogOf(ctx.emulator).active.get(extensionId)?.values() ?? [])].map((call): CallRecord => ({
 		...call,
 		duration: Math.max(0, Math.round((now - Date.parse(call.startTime)) / 1000)),
 	}));
@@ -307,23 +336,21 @@ function listActiveCalls(ctx) {
 	return answerPage(ctx, records);
 }
 
-/** @param {Ctx} ctx */
-function recordingOf(ctx) {
+function recordingOf(ctx: EmulatorContext): Recording {
 	accountOf(ctx);
 	const recording = callLogOf(ctx.emulator).recordings.get(String(ctx.params.recordingId));
 	if (!recording) throw errors.notFound('recordingId');
 	return recording;
 }
 
-/** The audio of a recording: generated from its id, so every read returns the same bytes. @param {any} recording */
-function audioOf(recording) {
+/** The audio of a recording: generated from its id, so every read returns the same bytes. */
+export function audioOf(recording: Recording): Buffer {
 	return recording.contentType === 'audio/mpeg'
 		? mp3({ seconds: recording.seconds })
 		: wav({ seconds: recording.seconds, frequency: recording.frequency });
 }
 
-/** @param {any} emulator @returns {import('../server').Route[]} */
-function routes(emulator) {
+export function routes(emulator: Emulator): Route[] {
 	const account = '/restapi/v1.0/account/{accountId}';
 	return [
 		{ method: 'GET', path: `${account}/call-log`, operationId: 'readCompanyCallLog', handler: withEmulator(emulator, readCompanyCallLog) },
@@ -344,7 +371,7 @@ function routes(emulator) {
 			method: 'GET',
 			path: `${account}/recording/{recordingId}`,
 			operationId: 'readCallRecording',
-			handler: withEmulator(emulator, (ctx) => {
+			handler: withEmulator(emulator, (ctx: EmulatorContext) => {
 				const recording = recordingOf(ctx);
 				const { contentUri } = recordingUris(ctx, recording);
 				return { body: { id: recording.id, contentUri, contentType: recording.contentType, duration: recording.duration } };
@@ -354,7 +381,7 @@ function routes(emulator) {
 			method: 'GET',
 			path: `${account}/recording/{recordingId}/content`,
 			operationId: 'readCallRecordingContent',
-			handler: withEmulator(emulator, (ctx) => {
+			handler: withEmulator(emulator, (ctx: EmulatorContext) => {
 				const recording = recordingOf(ctx);
 				const extension = recording.contentType === 'audio/mpeg' ? 'mp3' : 'wav';
 				return mediaAnswer(ctx, { data: audioOf(recording), contentType: recording.contentType, fileName: `recording-${recording.id}.${extension}` });
@@ -362,5 +389,3 @@ function routes(emulator) {
 		},
 	];
 }
-
-module.exports = { routes, callLogOf, audioOf };
