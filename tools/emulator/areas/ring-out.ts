@@ -4,12 +4,32 @@
  * then the called party, then the call is connected and lands in the call log. While it runs it
  * is one of the extension's active calls; cancelling ends it.
  */
-const { RcError, errors } = require('../errors');
-const telephony = require('../telephony');
-const { accountOf, extensionOf, assertMayEdit, withEmulator } = require('./common');
-const { callLogOf } = require('./call-log');
+import { RcError, errors } from '../errors';
+import type { Emulator } from '../server';
+import * as telephony from '../telephony';
+import type { EmulatorContext, HandlerResult, Route } from '../types';
+import { callLogOf } from './call-log';
+import { accountOf, assertMayEdit, extensionOf, withEmulator } from './common';
 
-/** @typedef {import('../server').HandlerContext & { emulator: any }} Ctx */
+interface RingOutCall {
+	id: string;
+	extensionId: string;
+	/** the phone RingCentral rings first */
+	from: string;
+	/** the called party */
+	to: string;
+	/** index into PROGRESS */
+	step: number;
+	startTime: string;
+}
+
+/** POST …/ring-out (spec: MakeRingOutRequest). */
+interface RingOutRequest {
+	from?: { phoneNumber?: string; forwardingNumberId?: string };
+	to?: { phoneNumber?: string };
+	callerId?: { phoneNumber?: string };
+	country?: { id?: string };
+}
 
 const FIRST_RINGOUT_ID = 234_343_434;
 const PATH = '/restapi/v1.0/account/{accountId}/extension/{extensionId}/ring-out';
@@ -21,13 +41,11 @@ const PROGRESS = [
 	{ callStatus: 'Success', callerStatus: 'Success', calleeStatus: 'Success' },
 ];
 
-/** @param {any} emulator */
-function sessionsOf(emulator) {
-	return emulator.areaState('ring-out', () => ({ nextId: FIRST_RINGOUT_ID, calls: new Map() }));
+function sessionsOf(emulator: Emulator) {
+	return emulator.areaState('ring-out', () => ({ nextId: FIRST_RINGOUT_ID, calls: new Map<string, RingOutCall>() }));
 }
 
-/** @param {Ctx} ctx @param {any} call */
-function resource(ctx, call) {
+function resource(ctx: EmulatorContext, call: RingOutCall) {
 	return {
 		id: call.id,
 		uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${call.extensionId}/ring-out/${call.id}`,
@@ -35,39 +53,37 @@ function resource(ctx, call) {
 	};
 }
 
-/** @param {Ctx} ctx */
-function ownerOf(ctx) {
+function ownerOf(ctx: EmulatorContext): string {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	assertMayEdit(ctx, extensionId);
 	return extensionId;
 }
 
-/** @param {Ctx} ctx */
-function createRingOut(ctx) {
+function createRingOut(ctx: EmulatorContext): HandlerResult {
 	const extensionId = ownerOf(ctx);
 	if (!ctx.state.isUser(extensionId)) {
 		throw new RcError(403, 'CMN-109', 'Feature not available for this extension type', { legacyCode: 'FeatureNotAvailable' });
 	}
-	const body = ctx.body ?? {};
+	const body = (ctx.body as RingOutRequest | undefined) ?? {};
 	if (body.from?.phoneNumber === undefined && body.from?.forwardingNumberId === undefined) {
 		throw errors.invalidParameter('from.phoneNumber', 'Give the phone to ring first.');
 	}
-	const from = body.from.phoneNumber !== undefined ? telephony.assertE164(body.from.phoneNumber, 'from.phoneNumber') : undefined;
+	const from = body.from?.phoneNumber !== undefined ? telephony.assertE164(body.from.phoneNumber, 'from.phoneNumber') : undefined;
 	const to = telephony.assertE164(body.to?.phoneNumber, 'to.phoneNumber');
 	if (body.callerId?.phoneNumber !== undefined) {
 		const callerId = telephony.assertE164(body.callerId.phoneNumber, 'callerId.phoneNumber');
-		const allowed = [telephony.directNumberOf(ctx.state, extensionId), telephony.COMPANY.mainNumber];
+		const allowed = [telephony.directNumberOfUser(ctx.state, extensionId), telephony.COMPANY.mainNumber];
 		if (!allowed.includes(callerId)) {
 			throw errors.invalidParameter('callerId.phoneNumber', 'The caller ID must be one of the account\'s phone numbers.');
 		}
 	}
 	if (body.country?.id !== undefined && !/^\d+$/.test(String(body.country.id))) throw errors.invalidParameter('country.id');
 	const sessions = sessionsOf(ctx.emulator);
-	const call = {
+	const call: RingOutCall = {
 		id: String(sessions.nextId++),
 		extensionId,
-		from: from ?? telephony.directNumberOf(ctx.state, extensionId),
+		from: from ?? telephony.directNumberOfUser(ctx.state, extensionId),
 		to,
 		step: 0,
 		startTime: new Date().toISOString(),
@@ -90,16 +106,14 @@ function createRingOut(ctx) {
 	return { body: resource(ctx, call) };
 }
 
-/** @param {Ctx} ctx */
-function callOf(ctx) {
+function callOf(ctx: EmulatorContext): RingOutCall {
 	const extensionId = ownerOf(ctx);
 	const call = sessionsOf(ctx.emulator).calls.get(String(ctx.params.ringoutId));
 	if (!call || call.extensionId !== extensionId) throw errors.notFound('ringoutId');
 	return call;
 }
 
-/** @param {Ctx} ctx */
-function readRingOut(ctx) {
+function readRingOut(ctx: EmulatorContext): HandlerResult {
 	const call = callOf(ctx);
 	if (call.step < PROGRESS.length - 1) {
 		call.step += 1;
@@ -108,8 +122,8 @@ function readRingOut(ctx) {
 	return { body: resource(ctx, call) };
 }
 
-/** The call is connected: no longer ringing, and in the call log. @param {Ctx} ctx @param {any} call */
-function connected(ctx, call) {
+/** The call is connected: no longer ringing, and in the call log. */
+function connected(ctx: EmulatorContext, call: RingOutCall): void {
 	const log = callLogOf(ctx.emulator);
 	log.endActive(call.extensionId, `ringout-${call.id}`);
 	const duration = Math.max(1, Math.round((Date.now() - Date.parse(call.startTime)) / 1000));
@@ -132,21 +146,17 @@ function connected(ctx, call) {
 	});
 }
 
-/** @param {Ctx} ctx */
-function cancelRingOut(ctx) {
+function cancelRingOut(ctx: EmulatorContext): HandlerResult {
 	const call = callOf(ctx);
 	sessionsOf(ctx.emulator).calls.delete(call.id);
 	callLogOf(ctx.emulator).endActive(call.extensionId, `ringout-${call.id}`);
 	return { status: 204 };
 }
 
-/** @param {any} emulator @returns {import('../server').Route[]} */
-function routes(emulator) {
+export function routes(emulator: Emulator): Route[] {
 	return [
 		{ method: 'POST', path: PATH, operationId: 'createRingOutCall', handler: withEmulator(emulator, createRingOut) },
 		{ method: 'GET', path: `${PATH}/{ringoutId}`, operationId: 'readRingOutCallStatus', handler: withEmulator(emulator, readRingOut) },
 		{ method: 'DELETE', path: `${PATH}/{ringoutId}`, operationId: 'deleteRingOutCall', handler: withEmulator(emulator, cancelRingOut) },
 	];
 }
-
-module.exports = { routes };
