@@ -7,7 +7,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
 	},
-	globalSetup: '<rootDir>/test/require-spec.cjs',
-	setupFiles: ['<rootDir>/test/setup.cjs'],
+	globalSetup: '<rootDir>/test/require-spec.ts',
+	setupFiles: ['<rootDir>/test/setup.ts'],
 	testTimeout: 120000,
 };

@@ -5,22 +5,69 @@
  * in a WebhookContext. The workflow object (and so the node's static data) is shared by all three,
  * as in n8n. What the webhook starts is recorded as executions.
  */
-const crypto = require('node:crypto');
-const http = require('node:http');
-const { ExecutionLifecycleHooks, HookContext, TriggerContext, WebhookContext, WorkflowExecute } = require('n8n-core');
-const { Workflow, createRunExecutionData } = require('n8n-workflow');
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ExecutionLifecycleHooks, HookContext, TriggerContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { Workflow, createRunExecutionData } from 'n8n-workflow';
+import type {
+	INode,
+	INodeExecutionData,
+	IRun,
+	IWebhookData,
+	IWebhookDescription,
+	IWorkflowBase,
+	ITriggerResponse,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import type { CredentialRef, Engine, Item, Json } from './engine';
 
 /** A manual (test event) execution that has not finished by then is reported as hanging. */
 const MANUAL_RUN_LIMIT_MS = 5000;
 
-/**
- * @param {{ engine: any, type: string, parameters: Record<string, any>, credential: { type: string, id: string } }} options
- */
-async function startTrigger({ engine, type, parameters, credential }) {
+export interface TriggerExecution {
+	at: number;
+	items: Item[];
+	mode: 'webhook' | 'manual';
+	status?: string;
+}
+
+/** What the webhook answered to one request. */
+export interface WebhookAnswer {
+	at: number;
+	status: number;
+	headers: http.OutgoingHttpHeaders;
+	/** status line, headers and body */
+	size: number;
+	durationMs: number;
+	/** the request carried a Validation-Token */
+	handshake: boolean;
+}
+
+export async function startTrigger({
+	engine,
+	type,
+	parameters,
+	credential,
+}: {
+	engine: Engine;
+	type: string;
+	parameters: Record<string, Json>;
+	credential: CredentialRef;
+}) {
 	const nodeType = engine.nodeTypeOf(type);
+	// n8n calls these with a context as `this`, and so does the harness (`.call(context)`).
+	/* eslint-disable @typescript-eslint/unbound-method */
+	const webhook = nodeType.webhook;
+	const webhookMethods = nodeType.webhookMethods?.default;
+	const trigger = nodeType.trigger;
+	/* eslint-enable @typescript-eslint/unbound-method */
+	if (!webhook || !webhookMethods || !trigger) throw new Error(`${type} is not a webhook trigger with a trigger function`);
 	// Like the editor, every trigger node gets its own webhook id (its webhook path).
 	const WEBHOOK_ID = crypto.randomUUID();
-	const node = {
+	const node: INode = {
 		id: 'trigger-under-test',
 		name: 'RingCentral Trigger',
 		type: `n8n-nodes-ringcentral.${type}`,
@@ -39,19 +86,15 @@ async function startTrigger({ engine, type, parameters, credential }) {
 		nodeTypes: engine.nodeTypes,
 		staticData: {},
 	});
-	/** @type {Array<{ at: number, items: any[], mode: 'webhook' | 'manual', status?: string }>} */
-	const executions = [];
-	/** @type {Array<{ at: number, status: number, headers: Record<string, any>, size: number, durationMs: number, handshake: boolean }>} */
-	const answers = [];
-	/** @type {Array<() => void>} */
-	const crons = [];
+	const executions: TriggerExecution[] = [];
+	const answers: WebhookAnswer[] = [];
+	const crons: Array<() => void> = [];
 
 	const server = http.createServer((req, res) => {
 		const started = Date.now();
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', async () => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		const answer = async () => {
 			const raw = Buffer.concat(chunks).toString('utf8');
 			Object.assign(req, { body: raw ? JSON.parse(raw) : {}, query: {} });
 			const handshake = typeof req.headers['validation-token'] === 'string';
@@ -77,7 +120,7 @@ async function startTrigger({ engine, type, parameters, credential }) {
 					[],
 					null,
 				);
-				const result = await nodeType.webhook.call(context);
+				const result = await webhook.call(context);
 				if (result.workflowData && mode === 'webhook') {
 					executions.push({ at: Date.now(), items: result.workflowData[0], mode });
 				}
@@ -91,53 +134,52 @@ async function startTrigger({ engine, type, parameters, credential }) {
 			} catch (error) {
 				if (!res.writableEnded) {
 					res.writeHead(500, { 'Content-Type': 'application/json' });
-					res.end(JSON.stringify({ message: String(error?.message ?? error) }));
+					res.end(JSON.stringify({ message: String(error instanceof Error ? error.message : error) }));
 				}
 			}
-		});
+		};
+		req.on('end', () => void answer());
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const baseUrl = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}/webhook`;
+	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
 	const webhookUrl = `${baseUrl}/${WEBHOOK_ID}/webhook`;
 
-	function webhookData(isTest = false) {
+	/** What n8n knows of the trigger's webhook (n8n-core's contexts read no more of it). */
+	function webhookData(isTest = false): IWebhookData {
 		return {
 			httpMethod: 'POST',
 			node: node.name,
 			path: 'webhook',
-			webhookDescription: nodeType.description.webhooks[0],
-			workflowId: workflow.id,
+			webhookDescription: (nodeType.description.webhooks as IWebhookDescription[])[0],
+			workflowId: String(workflow.id),
 			webhookId: WEBHOOK_ID,
 			isTest,
-		};
+		} as IWebhookData;
 	}
 
 	/**
 	 * What n8n does with a test event: a manual execution whose stack starts at the trigger node with
 	 * the webhook's items. In manual mode n8n-core runs a node's trigger() there and waits for it to emit.
-	 * @param {any[][]} workflowData
 	 */
-	async function runManually(workflowData) {
-		const hooks = new ExecutionLifecycleHooks('manual', '1', /** @type {any} */ ({ id: workflow.id, nodes: [node], connections: {} }));
-		/** @type {Promise<any>} */
-		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData)));
+	async function runManually(workflowData: INodeExecutionData[][]): Promise<{ items: Item[]; status: string }> {
+		const hooks = new ExecutionLifecycleHooks('manual', '1', { id: workflow.id, nodes: [node], connections: {} } as unknown as IWorkflowBase);
+		const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData)));
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
 		});
 		const additionalData = engine.additionalDataFor({ hooks, webhookBaseUrl: baseUrl });
 		void new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-		/** @type {any} */
-		const timeout = new Promise((resolve) => setTimeout(() => resolve('hanging'), MANUAL_RUN_LIMIT_MS).unref());
+		const timeout = new Promise<'hanging'>((resolve) => setTimeout(() => resolve('hanging'), MANUAL_RUN_LIMIT_MS).unref());
 		const result = await Promise.race([finished, timeout]);
 		if (result === 'hanging') return { items: [], status: 'hanging' };
 		return { items: result.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? [], status: result.status };
 	}
 
 	/** The activation hooks; `test` runs them for the editor's test listener (its own URL). */
-	const hook = (/** @type {'checkExists'|'create'|'delete'} */ method, test = false) => {
+	const hook = (method: 'checkExists' | 'create' | 'delete', test = false) => {
 		const additionalData = engine.additionalDataFor({ webhookBaseUrl: baseUrl, webhookTestBaseUrl: `${baseUrl}-test` });
 		const context = new HookContext(workflow, node, additionalData, test ? 'manual' : 'webhook', 'activate', webhookData(test));
-		return nodeType.webhookMethods.default[method].call(context);
+		return webhookMethods[method].call(context);
 	};
 
 	return {
@@ -147,7 +189,7 @@ async function startTrigger({ engine, type, parameters, credential }) {
 		executions,
 		answers,
 		crons,
-		staticData: () => workflow.getStaticData('node', node),
+		staticData: () => workflow.getStaticData('node', node) as Record<string, Json>,
 		/** n8n's activation: checkExists, and create when it answers false */
 		async activate() {
 			if (!(await hook('checkExists'))) await hook('create');
@@ -162,9 +204,9 @@ async function startTrigger({ engine, type, parameters, credential }) {
 		},
 		stopListening: () => hook('delete', true),
 		/** n8n's start or activation of the trigger function; its cron jobs are kept to be run by the test */
-		async startTriggerFunction(mode = 'trigger') {
+		async startTriggerFunction(mode: WorkflowExecuteMode = 'trigger'): Promise<ITriggerResponse> {
 			const schedulingFunctions = {
-				registerCron: (/** @type {any} */ _cron, /** @type {() => void} */ onTick) => crons.push(onTick),
+				registerCron: (_cron: unknown, onTick: () => void) => crons.push(onTick),
 			};
 			const context = new TriggerContext(
 				workflow,
@@ -175,9 +217,11 @@ async function startTrigger({ engine, type, parameters, credential }) {
 				() => undefined,
 				() => undefined,
 				() => undefined,
-				schedulingFunctions,
+				schedulingFunctions as unknown as ConstructorParameters<typeof TriggerContext>[8],
 			);
-			return await nodeType.trigger.call(context);
+			const response = await trigger.call(context);
+			if (!response) throw new Error(`${type}: trigger() answered nothing`);
+			return response;
 		},
 		async stop() {
 			server.closeAllConnections?.();
@@ -186,10 +230,10 @@ async function startTrigger({ engine, type, parameters, credential }) {
 	};
 }
 
-/** Bytes of the status line and headers this response sent. @param {http.ServerResponse} res */
-function headerBytes(res) {
-	const header = /** @type {any} */ (res)._header;
+export type StartedTrigger = Awaited<ReturnType<typeof startTrigger>>;
+
+/** Bytes of the status line and headers this response sent. */
+function headerBytes(res: http.ServerResponse): number {
+	const header = (res as unknown as { _header?: unknown })._header;
 	return typeof header === 'string' ? Buffer.byteLength(header) : 0;
 }
-
-module.exports = { startTrigger };

@@ -4,15 +4,49 @@
  * After every test, any request the spec rejected (and any response of the emulator the spec
  * would reject) fails the test unless the test consumed it with `takeViolations()`.
  */
-const { createEmulator } = require('../../tools/emulator');
-const { createEngine } = require('./engine');
+import { createEmulator } from '../../tools/emulator';
+import type { Emulator, EmulatorOptions } from '../../tools/emulator/server';
+import { createEngine } from './engine';
+import type { CredentialClass, CredentialRef, Engine, Json, NodeClass, Run, RunResult } from './engine';
 
-/**
- * @param {{ nodeTypes: any[], credentialTypes: any[], emulator?: Parameters<typeof createEmulator>[0] }} options
- */
-function useRingCentral(options) {
-	/** @type {any} */
-	const context = {};
+export interface RingCentralOptions {
+	nodeTypes: NodeClass[];
+	credentialTypes: CredentialClass[];
+	emulator?: EmulatorOptions;
+}
+
+export type Auth = 'oAuth2' | 'jwt';
+
+/** What a test file gets; `emulator` and `engine` are there from `beforeAll` on. */
+export interface RingCentral {
+	/**
+	 * The running emulator. Loosely typed for the tests on purpose: they walk its state, stores and
+	 * journal (RingCentral JSON of many shapes) freely; the harness itself uses it as `Emulator`.
+	 */
+	emulator: Json;
+	engine: Engine;
+	/** OAuth2 credential connected through /restapi/oauth/authorize + /token, as n8n's OAuth flow stores it */
+	oauth2Credential(extensionId?: string): Promise<{ id: string; name: string }>;
+	/** JWT credential for a user; its access token is fetched by preAuthentication on first use */
+	jwtCredential(extensionId?: string): { id: string; name: string };
+	/**
+	 * A credential ready for `engine.execute`: `{ type, id }`. Fresh on every call, or with
+	 * `once` one per user and type for the whole file (sign-ins count against the Auth limit).
+	 */
+	connect(auth: Auth, extensionId?: string, options?: { once?: boolean }): Promise<CredentialRef>;
+	/**
+	 * `run(credential, parameters, extra)` for one node type: Authentication follows the
+	 * credential, `defaults` fill parameters the test leaves out.
+	 */
+	runner(
+		type: string,
+		defaults?: Record<string, Json>,
+	): (credential: CredentialRef, parameters: Record<string, Json>, extra?: Partial<Run>) => Promise<RunResult>;
+}
+
+export function useRingCentral(options: RingCentralOptions): RingCentral {
+	// Filled in by beforeAll: tests read it from then on.
+	const context = {} as RingCentral;
 	beforeAll(async () => {
 		const emulator = await createEmulator({ requireSpec: true, quiet: true, ...options.emulator });
 		await emulator.start();
@@ -20,7 +54,6 @@ function useRingCentral(options) {
 		Object.assign(context, {
 			emulator,
 			engine,
-			/** OAuth2 credential connected through /restapi/oauth/authorize + /token, as n8n's OAuth flow stores it */
 			async oauth2Credential(extensionId = emulator.state.ids.admin) {
 				const oauthTokenData = await authorizationCodeFlow(emulator, extensionId);
 				return engine.credentials.add('ringCentralOAuth2Api', {
@@ -31,7 +64,6 @@ function useRingCentral(options) {
 					oauthTokenData,
 				});
 			},
-			/** JWT credential for a user; its access token is fetched by preAuthentication on first use */
 			jwtCredential(extensionId = emulator.state.ids.admin) {
 				return engine.credentials.add('ringCentralJwtApi', {
 					environment: 'custom',
@@ -42,33 +74,26 @@ function useRingCentral(options) {
 					accessToken: '',
 				});
 			},
-		});
+		} satisfies Pick<RingCentral, 'engine' | 'oauth2Credential' | 'jwtCredential'> & { emulator: Emulator });
 	});
-	/** @type {Map<string, Promise<{ type: string, id: string }>>} */
-	const shared = new Map();
+	const shared = new Map<string, Promise<CredentialRef>>();
 	Object.assign(context, {
-		/**
-		 * A credential ready for `engine.execute`: `{ type, id }`. Fresh on every call, or with
-		 * `once` one per user and type for the whole file (sign-ins count against the Auth limit).
-		 * @param {'oAuth2'|'jwt'} auth @param {string} [extensionId] @param {{ once?: boolean }} [options]
-		 */
-		async connect(auth, extensionId, options = {}) {
-			const make = async () => {
+		async connect(auth: Auth, extensionId?: string, options: { once?: boolean } = {}) {
+			const make = async (): Promise<CredentialRef> => {
 				const stored = auth === 'jwt' ? context.jwtCredential(extensionId) : await context.oauth2Credential(extensionId);
 				return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: String(stored.id) };
 			};
 			if (!options.once) return await make();
 			const key = `${auth}:${extensionId ?? 'admin'}`;
-			if (!shared.has(key)) shared.set(key, make());
-			return await /** @type {Promise<{ type: string, id: string }>} */ (shared.get(key));
+			let connecting = shared.get(key);
+			if (!connecting) {
+				connecting = make();
+				shared.set(key, connecting);
+			}
+			return await connecting;
 		},
-		/**
-		 * `run(credential, parameters, extra)` for one node type: Authentication follows the
-		 * credential, `defaults` fill parameters the test leaves out.
-		 * @param {string} type @param {Record<string, any>} [defaults]
-		 */
-		runner(type, defaults = {}) {
-			return (/** @type {{ type: string, id: string }} */ credential, /** @type {Record<string, any>} */ parameters, /** @type {any} */ extra = {}) =>
+		runner(type: string, defaults: Record<string, Json> = {}) {
+			return (credential: CredentialRef, parameters: Record<string, Json>, extra: Partial<Run> = {}) =>
 				context.engine.execute({
 					type,
 					parameters: { authentication: credential.type === 'ringCentralJwtApi' ? 'jwt' : 'oAuth2', ...defaults, ...parameters },
@@ -76,21 +101,21 @@ function useRingCentral(options) {
 					...extra,
 				});
 		},
-	});
+	} satisfies Pick<RingCentral, 'connect' | 'runner'>);
 	afterEach(() => {
-		if (!context.emulator) return;
-		const leftovers = context.emulator.takeViolations();
-		context.emulator.faults.clear();
+		const emulator = context.emulator as Emulator | undefined;
+		if (!emulator) return;
+		const leftovers = emulator.takeViolations();
+		emulator.faults.clear();
 		expect(leftovers).toEqual([]);
 	});
 	afterAll(async () => {
-		await context.emulator?.stop();
+		await (context.emulator as Emulator | undefined)?.stop();
 	});
 	return context;
 }
 
-/** @param {any} emulator @param {string} extensionId */
-async function authorizationCodeFlow(emulator, extensionId) {
+async function authorizationCodeFlow(emulator: Emulator, extensionId: string): Promise<Json> {
 	const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
 	emulator.oauth.authorizeAs = extensionId;
 	const authorize = new URL('/restapi/oauth/authorize', emulator.url);
@@ -99,7 +124,7 @@ async function authorizationCodeFlow(emulator, extensionId) {
 	authorize.searchParams.set('redirect_uri', redirectUri);
 	authorize.searchParams.set('state', 'engine-tier');
 	const redirect = await fetch(authorize, { redirect: 'manual' });
-	const code = new URL(/** @type {string} */ (redirect.headers.get('location'))).searchParams.get('code');
+	const code = new URL(String(redirect.headers.get('location'))).searchParams.get('code');
 	const response = await fetch(new URL('/restapi/oauth/token', emulator.url), {
 		method: 'POST',
 		headers: {
@@ -112,5 +137,3 @@ async function authorizationCodeFlow(emulator, extensionId) {
 	if (!response.ok) throw new Error(`authorization code flow failed: ${response.status} ${await response.text()}`);
 	return await response.json();
 }
-
-module.exports = { useRingCentral };

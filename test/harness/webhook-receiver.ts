@@ -2,27 +2,37 @@
  * A webhook endpoint for subscription tests: answers RingCentral's Validation-Token handshake (or
  * misbehaves on purpose: no echo, late, wrong status, oversized answer) and records every request.
  */
-const http = require('node:http');
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
-/**
- * @typedef {{ echo: boolean, delayMs: number, status: number, padBytes: number }} Behaviour
- */
-const POLITE = /** @type {Behaviour} */ ({ echo: true, delayMs: 0, status: 200, padBytes: 0 });
+export interface Behaviour {
+	echo: boolean;
+	delayMs: number;
+	status: number;
+	padBytes: number;
+}
 
-async function createWebhookReceiver() {
-	/** @type {Array<{ method: string, url: string, headers: http.IncomingHttpHeaders, body: string, at: number }>} */
-	const requests = [];
+export interface ReceivedRequest {
+	method: string;
+	url: string;
+	headers: http.IncomingHttpHeaders;
+	body: string;
+	at: number;
+}
+
+const POLITE: Behaviour = { echo: true, delayMs: 0, status: 200, padBytes: 0 };
+
+export async function createWebhookReceiver() {
+	const requests: ReceivedRequest[] = [];
 	let behaviour = { ...POLITE };
 	const server = http.createServer((req, res) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
 			const { echo, delayMs, status, padBytes } = behaviour;
 			setTimeout(() => {
-				/** @type {Record<string, string>} */
-				const headers = { 'Content-Type': 'application/json' };
+				const headers: Record<string, string> = { 'Content-Type': 'application/json' };
 				const token = req.headers['validation-token'];
 				if (echo && typeof token === 'string') headers['Validation-Token'] = token;
 				res.writeHead(status, headers);
@@ -32,12 +42,11 @@ async function createWebhookReceiver() {
 	});
 	server.keepAliveTimeout = 500;
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	const address = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${address.port}/webhook/ringcentral`,
 		requests,
-		/** @param {Partial<Behaviour>} next */
-		behave(next) {
+		behave(next: Partial<Behaviour>) {
 			behaviour = { ...POLITE, ...next };
 		},
 		reset() {
@@ -51,10 +60,11 @@ async function createWebhookReceiver() {
 	};
 }
 
-/** One receiver per test file, back to polite behaviour before every test. */
-function useWebhookReceiver() {
-	/** @type {any} */
-	const context = {};
+export type WebhookReceiver = Awaited<ReturnType<typeof createWebhookReceiver>>;
+
+/** One receiver per test file (there from `beforeAll` on), back to polite behaviour before every test. */
+export function useWebhookReceiver(): WebhookReceiver {
+	const context = {} as WebhookReceiver;
 	beforeAll(async () => {
 		Object.assign(context, await createWebhookReceiver());
 	});
@@ -64,5 +74,3 @@ function useWebhookReceiver() {
 	});
 	return context;
 }
-
-module.exports = { createWebhookReceiver, useWebhookReceiver };
