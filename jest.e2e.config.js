@@ -6,8 +6,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
 	},
-	globalSetup: '<rootDir>/test/e2e/global-setup.js',
-	globalTeardown: '<rootDir>/test/e2e/global-teardown.js',
+	globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+	globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
 	maxWorkers: 1,
 	testTimeout: 180000,
 };

@@ -32,7 +32,7 @@ describe('OAuth2 through n8n\'s own flow', () => {
 		const grants = await journal(0, 'getToken');
 		const codeGrant = grants.find((g: any) => g.requestBody?.grant_type === 'authorization_code');
 		expect(codeGrant).toMatchObject({ status: 200, token: 'client:demo-client-id' });
-		expect(codeGrant.requestBody.code).toBe('<redacted>');
+		expect(codeGrant?.requestBody.code).toBe('<redacted>');
 		expect(runtime().oauth.callback).toContain('/rest/oauth2-credential/callback?code=');
 	});
 

@@ -1,8 +1,9 @@
 /** Every Presence operation, once per credential type; inputs come from the webhook body. */
-const body = (field) => `={{ $json.body.${field} }}`;
+import { body } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
-function scenarios(auth) {
-	const id = (name) => `presence-${name}-${auth}`;
+function scenarios(auth: Auth): Scenario[] {
+	const id = (name: string) => `presence-${name}-${auth}`;
 	const node = 'ringCentralPresence';
 	return [
 		{ id: id('get'), auth, node, parameters: { resource: 'userPresence', operation: 'get', accountId: '~', extensionId: body('extensionId'), presenceOptions: { detailedTelephonyState: true } } },
@@ -18,4 +19,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'presence', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'presence', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

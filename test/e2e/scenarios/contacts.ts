@@ -1,7 +1,8 @@
 /** Contacts: a personal contact created, read back and deleted in one chain; a read after the delete. */
-const { body, output } = require('./expressions');
+import { body, output } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralContacts';
 	const lifecycle = `contacts-lifecycle-${auth}`;
 	return [
@@ -38,4 +39,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'contacts', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'contacts', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

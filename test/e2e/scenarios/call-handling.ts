@@ -2,11 +2,12 @@
  * Call Handling: business hours set with the weekly schedule editor then read back, a custom
  * answering rule created, read and deleted, and a greeting uploaded from an n8n binary WAV.
  */
-const { body, output } = require('./expressions');
+import { body, output } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
 const user = { accountId: '~', extensionId: '~' };
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralCallHandling';
 	const hours = `call-handling-hours-${auth}`;
 	const rule = `call-handling-rule-${auth}`;
@@ -81,4 +82,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'call-handling', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'call-handling', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

@@ -1,23 +1,22 @@
-#!/usr/bin/env node
 /**
  * `npm start`: the RingCentral emulator and a real n8n with these nodes, ready to click through —
  * no RingCentral account needed. Credentials named "RingCentral JWT (local emulator)" and
  * "RingCentral OAuth2 (local emulator)" and the examples are imported; Ctrl-C stops both.
  */
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
 
-const { createEmulator } = require('../tools/emulator');
-const { N8n, OWNER } = require('../test/e2e/n8n');
-const { EXAMPLE_CREDENTIAL, exampleWorkflows } = require('../test/e2e/trigger-world');
+import { createEmulator } from './emulator';
+import { EXAMPLE_CREDENTIALS, credentialRecords, exampleWorkflows, importable } from './n8n/examples';
+import { N8n, OWNER } from './n8n/n8n';
 
 const EMULATOR_PORT = Number(process.env.RC_EMULATOR_PORT ?? 4010);
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-const CACHE = process.env.RC_N8N_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-ringcentral');
+const CACHE =
+	process.env.RC_N8N_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-ringcentral');
 /** Kept between runs, so workflows you build survive a restart. */
 const USER_FOLDER = process.env.RC_DEMO_USER_FOLDER ?? path.join(CACHE, 'demo');
-const OAUTH_CREDENTIAL = { id: 'rcDemoOAuthCred1', name: 'RingCentral OAuth2 (local emulator)', type: 'ringCentralOAuth2Api' };
 const TRIGGER_EXAMPLES = ['missed-call-sms-follow-up.json', 'voicemail-to-team-chat.json', 'presence-based-routing.json'];
 
 async function main() {
@@ -30,21 +29,16 @@ async function main() {
 	console.log('Preparing n8n 2.41.1 (the first run installs it into the cache, a few minutes) …');
 	await n8n.prepare();
 
-	const demo = emulator.demoCredentials();
-	const server = { environment: 'custom', serverUrl: emulator.url, clientId: demo.clientId, clientSecret: demo.clientSecret };
-	await n8n.importJson('credentials', [
-		{ ...EXAMPLE_CREDENTIAL, data: { ...server, jwtToken: demo.jwt, accessToken: '' } },
-		{ ...OAUTH_CREDENTIAL, data: { ...server, grantType: 'authorizationCode' } },
-	]);
+	await n8n.importJson('credentials', credentialRecords(emulator, EXAMPLE_CREDENTIALS));
 	const examples = exampleWorkflows();
-	await n8n.importJson('workflow', examples.map(({ file, ...workflow }) => workflow));
+	await n8n.importJson('workflow', examples.map(importable));
 	for (const example of examples.filter((e) => TRIGGER_EXAMPLES.includes(e.file))) {
 		await n8n.cli(['publish:workflow', `--id=${example.id}`]);
 	}
 
 	await n8n.start();
 	await n8n.signIn();
-	await n8n.connectOAuth2(OAUTH_CREDENTIAL.id);
+	await n8n.connectOAuth2(EXAMPLE_CREDENTIALS.oauth2.id);
 
 	console.log(
 		[
@@ -74,9 +68,9 @@ async function main() {
 		await emulator.stop();
 		process.exit(0);
 	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
-	n8n.exited.then(({ code }) => {
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+	void n8n.exited.then(({ code }) => {
 		if (!stopping) {
 			console.error(`n8n stopped unexpectedly (exit code ${code}); see ${path.join(USER_FOLDER, 'n8n.log')}`);
 			void emulator.stop().then(() => process.exit(1));

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Pinned real n8n under Node 24, installed into a cache directory outside the repository.
 #
-#   scripts/n8n-runtime.sh ensure   install if missing; stdout: N8N_RUNTIME=<cache dir>
-#   scripts/n8n-runtime.sh env      print `export` lines (PATH, NODE24, N8N_BIN, quiet n8n settings)
+#   tools/n8n/n8n-runtime.sh ensure   install if missing; stdout: N8N_RUNTIME=<cache dir>
+#   tools/n8n/n8n-runtime.sh env      print `export` lines (PATH, NODE24, N8N_BIN, quiet n8n settings)
 #
-# Typical use:  scripts/n8n-runtime.sh ensure >/dev/null && eval "$(scripts/n8n-runtime.sh env)"
+# Typical use:  tools/n8n/n8n-runtime.sh ensure >/dev/null && eval "$(tools/n8n/n8n-runtime.sh env)"
 #               N8N_USER_FOLDER="$(mktemp -d)" "$N8N_BIN" start
 set -euo pipefail
 
@@ -24,7 +24,7 @@ die() { log "error: $*"; exit 1; }
 # Guard: the cache must never live inside this repository.
 check_cache_location() {
 	local repo cache
-	repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+	repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 	cache="$(realpath -m "$CACHE")"
 	case "$cache/" in "$repo"/*) die "cache dir $cache is inside the repository $repo" ;; esac
 }

@@ -4,26 +4,18 @@
  * so one publication activates every scenario of the area, plus a GET ping chain to know when
  * the area's webhooks are live.
  */
-const crypto = require('node:crypto');
+import crypto from 'node:crypto';
 
-const { PACKAGE_NAME } = require('./n8n');
+import type { CredentialPair } from '../../tools/n8n/examples';
+import { PACKAGE_NAME } from '../../tools/n8n/n8n';
 
 /** Credentials imported into n8n, pointed at the emulator (ids are fixed so workflows can name them). */
-const CREDENTIALS = {
+export const CREDENTIALS: CredentialPair = {
 	jwt: { id: 'rcE2eJwtCred001', name: 'RingCentral JWT (emulator)', type: 'ringCentralJwtApi' },
 	oauth2: { id: 'rcE2eOAuthCred01', name: 'RingCentral OAuth2 (emulator)', type: 'ringCentralOAuth2Api' },
 };
 
-function credentialRecords(emulator) {
-	const demo = emulator.demoCredentials();
-	const server = { environment: 'custom', serverUrl: emulator.url, clientId: demo.clientId, clientSecret: demo.clientSecret };
-	return [
-		{ ...CREDENTIALS.jwt, data: { ...server, jwtToken: demo.jwt, accessToken: '' } },
-		{ ...CREDENTIALS.oauth2, data: { ...server, grantType: 'authorizationCode' } },
-	];
-}
-
-const uuid = (seed) => {
+const uuid = (seed: string) => {
 	const hex = crypto.createHash('sha256').update(seed).digest('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
@@ -35,30 +27,68 @@ const uuid = (seed) => {
  * (`ringCentralContacts`: gets the scenario's credential) or a full n8n type with `typeVersion`.
  * `respond` overrides the Respond to Webhook parameters (default: all incoming items as JSON).
  * The webhook also takes multipart uploads: each file field becomes a binary property of that name.
- * @typedef {{ name: string, node: string, typeVersion?: number, parameters: Record<string, any>, settings?: Record<string, any> }} Step
- * @typedef {{ id: string, auth?: 'jwt'|'oauth2', node?: string, parameters?: Record<string, any>, settings?: Record<string, any>, steps?: Step[], respond?: Record<string, any> }} Scenario
  */
-
-/** The name of a chain's webhook node (its output: `$('<hookName(id)>').first().json.body`). */
-const hookName = (id) => `in ${id}`;
-
-/** The name of a step of a multi-step chain. */
-const stepName = (id, name) => `${id} ${name}`;
-
-/** The chain's steps; a one-step scenario keeps the scenario id as its node name. */
-function stepsOf(/** @type {Scenario} */ scenario) {
-	if (scenario.steps) return scenario.steps.map((step) => ({ ...step, name: stepName(scenario.id, step.name) }));
-	return [{ name: scenario.id, node: /** @type {string} */ (scenario.node), parameters: scenario.parameters ?? {}, settings: scenario.settings }];
+export interface Step {
+	name: string;
+	node: string;
+	typeVersion?: number;
+	parameters: Parameters;
+	settings?: Parameters;
 }
 
-/**
- * @param {string} area workflow name suffix and id seed
- * @param {Scenario[]} scenarios
- */
-function areaWorkflow(area, scenarios) {
-	const nodes = [];
-	const connections = {};
-	const add = (node, next) => {
+export interface Scenario {
+	id: string;
+	auth?: Auth;
+	node?: string;
+	parameters?: Parameters;
+	settings?: Parameters;
+	steps?: Step[];
+	respond?: Parameters;
+}
+
+export type Auth = 'jwt' | 'oauth2';
+
+/** Node parameters and settings: n8n's JSON of any shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as n8n's workflow JSON
+export type Parameters = Record<string, any>;
+
+/** The scenarios of one API area: one workflow. */
+export interface Area {
+	area: string;
+	scenarios: Scenario[];
+}
+
+/** A workflow node as n8n's workflow JSON holds it. */
+interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Parameters;
+	webhookId?: string;
+	credentials?: Record<string, { id: string; name: string }>;
+	/** node settings (`onError`, …) */
+	[setting: string]: unknown;
+}
+
+/** The name of a chain's webhook node (its output: `$('<hookName(id)>').first().json.body`). */
+export const hookName = (id: string) => `in ${id}`;
+
+/** The name of a step of a multi-step chain. */
+export const stepName = (id: string, name: string) => `${id} ${name}`;
+
+/** The chain's steps; a one-step scenario keeps the scenario id as its node name. */
+function stepsOf(scenario: Scenario): Step[] {
+	if (scenario.steps) return scenario.steps.map((step) => ({ ...step, name: stepName(scenario.id, step.name) }));
+	return [{ name: scenario.id, node: scenario.node as string, parameters: scenario.parameters ?? {}, settings: scenario.settings }];
+}
+
+/** @param area workflow name suffix and id seed */
+export function areaWorkflow(area: string, scenarios: Scenario[]) {
+	const nodes: WorkflowNode[] = [];
+	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	const add = (node: WorkflowNode, next: string | undefined) => {
 		nodes.push(node);
 		if (next) connections[node.name] = { main: [[{ node: next, type: 'main', index: 0 }]] };
 	};
@@ -131,5 +161,3 @@ function areaWorkflow(area, scenarios) {
 		ping,
 	};
 }
-
-module.exports = { CREDENTIALS, credentialRecords, areaWorkflow, hookName, stepName };

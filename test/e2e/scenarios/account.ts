@@ -2,11 +2,12 @@
  * Account: the API health read, and a webhook subscription's lifecycle (create with the
  * Validation-Token handshake against a receiver the test runs, read, renew, delete).
  */
-const { body, output } = require('./expressions');
+import { body, output } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
 const PRESENCE = '/restapi/v1.0/account/~/extension/~/presence';
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralAccount';
 	const lifecycle = `account-subscription-${auth}`;
 	const create = {
@@ -16,7 +17,7 @@ function scenarios(auth) {
 		address: body('address'),
 		subscriptionOptions: { expiresIn: 3600, verificationToken: body('verificationToken') },
 	};
-	const byId = (operation) => ({ resource: 'subscription', operation, subscriptionId: '={{ $json.id }}' });
+	const byId = (operation: string) => ({ resource: 'subscription', operation, subscriptionId: '={{ $json.id }}' });
 	return [
 		{ id: `account-health-${auth}`, auth, node, parameters: { resource: 'api', operation: 'getHealth' } },
 		{
@@ -37,4 +38,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'account', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'account', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

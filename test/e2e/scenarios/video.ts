@@ -1,7 +1,8 @@
 /** Video: a meeting bridge created and read back, deleted; End Meeting's retirement message. */
-const { body, byId, output } = require('./expressions');
+import { body, byId, output } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralVideo';
 	const bridge = `video-bridge-${auth}`;
 	return [
@@ -43,4 +44,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'video', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'video', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

@@ -2,9 +2,10 @@
  * Call Log: the newest recorded call found in the user's call log, its recording downloaded as
  * an n8n binary and answered as the webhook's binary response.
  */
-const { body, output } = require('./expressions');
+import { body, output } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralCallLog';
 	const recording = `call-log-recording-${auth}`;
 	return [
@@ -46,4 +47,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'call-log', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'call-log', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

@@ -2,9 +2,10 @@
  * Team Messaging: the user's teams, and a file uploaded from an n8n binary (a multipart webhook
  * call) then posted to a chat as the attachment of a new post.
  */
-const { byId, input } = require('./expressions');
+import { byId, input } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralTeamMessaging';
 	const uploadPost = `team-messaging-upload-post-${auth}`;
 	return [
@@ -35,4 +36,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'team-messaging', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'team-messaging', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

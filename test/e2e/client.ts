@@ -1,24 +1,55 @@
 /**
  * What e2e tests use: the running n8n's webhooks, n8n's CLI, and the emulator's control API.
  */
-const { execFile } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
-const { promisify } = require('node:util');
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
 
-const { n8nEnvironment } = require('./n8n');
+import type { JournalEntry } from '../../tools/emulator/server';
+import { n8nEnvironment } from '../../tools/n8n/n8n';
+import { repoPath } from '../../tools/repository';
 
-const RUNTIME = path.resolve(__dirname, '../../test-output/e2e/runtime.json');
+const RUNTIME = repoPath('test-output/e2e/runtime.json');
 
-function runtime() {
-	return JSON.parse(fs.readFileSync(RUNTIME, 'utf8'));
+/** What the global setup wrote about the running world (test-output/e2e/runtime.json). */
+export interface Runtime {
+	n8nUrl: string;
+	emulatorUrl: string;
+	userFolder: string;
+	cookie: string;
+	node24: string;
+	n8nBin: string;
+	/** n8n's own settings (the environment is rebuilt from them) */
+	n8nSettings: Record<string, string>;
+	oauth: { authorizeUrl: string; callback: string };
+	timings: Record<string, number>;
+	workflows: Array<{ id: string; name: string; ping: string }>;
+}
+
+/** JSON of any shape, as n8n or the emulator answered it: the tests inspect it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type Json = any;
+
+/** A request of the emulator's journal as tests read it over HTTP: body and query are JSON they inspect. */
+export type JournalRecord = Omit<JournalEntry, 'requestBody' | 'query'> & { requestBody: Json; query: Json };
+
+export function runtime(): Runtime {
+	return JSON.parse(fs.readFileSync(RUNTIME, 'utf8')) as Runtime;
+}
+
+export interface Answer {
+	status: number;
+	/** JSON parsed when it is JSON, else the text */
+	body: Json;
+	bytes: Buffer;
+	headers: Headers;
 }
 
 /** n8n's answer: JSON parsed when it is JSON, else the text; the raw bytes and headers too. */
-async function answer(response) {
+async function answer(response: Response): Promise<Answer> {
 	const bytes = Buffer.from(await response.arrayBuffer());
 	const text = bytes.toString('utf8');
-	let json;
+	let json: Json;
 	try {
 		json = JSON.parse(text);
 	} catch {
@@ -28,7 +59,7 @@ async function answer(response) {
 }
 
 /** POSTs a JSON body to a scenario's webhook; returns n8n's answer. */
-async function call(id, body = {}) {
+export async function call(id: string, body: unknown = {}): Promise<Answer> {
 	const response = await fetch(`${runtime().n8nUrl}/webhook/e2e-${id}`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
@@ -40,10 +71,12 @@ async function call(id, body = {}) {
 /**
  * POSTs a multipart form to a scenario's webhook: text fields, and files that n8n's Webhook node
  * turns into binary properties named after their field.
- * @param {string} id @param {Record<string, string>} fields
- * @param {Record<string, { data: Buffer, fileName: string, mimeType: string }>} files
  */
-async function upload(id, fields, files) {
+export async function upload(
+	id: string,
+	fields: Record<string, string>,
+	files: Record<string, { data: Buffer; fileName: string; mimeType: string }>,
+): Promise<Answer> {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(fields)) form.append(name, value);
 	for (const [name, file] of Object.entries(files)) form.append(name, new Blob([file.data], { type: file.mimeType }), file.fileName);
@@ -51,7 +84,8 @@ async function upload(id, fields, files) {
 	return await answer(response);
 }
 
-async function control(method, route, body) {
+/** The emulator's control API (`/__emulator/<route>`): its JSON answer, undefined when empty. */
+export async function control(method: string, route: string, body?: unknown): Promise<Json> {
 	const response = await fetch(`${runtime().emulatorUrl}/__emulator${route}`, {
 		method,
 		headers: { 'Content-Type': 'application/json' },
@@ -62,13 +96,13 @@ async function control(method, route, body) {
 }
 
 /** The journal position now; pass it to `journal` to see what came after. */
-async function mark() {
-	const entries = await control('GET', '/journal');
+export async function mark(): Promise<number> {
+	const entries = (await control('GET', '/journal')) as JournalRecord[];
 	return entries.length ? entries[entries.length - 1].seq : 0;
 }
 
-async function journal(since, operationId) {
-	const entries = await control('GET', `/journal?since=${since}`);
+export async function journal(since: number, operationId?: string): Promise<JournalRecord[]> {
+	const entries = (await control('GET', `/journal?since=${since}`)) as JournalRecord[];
 	return entries.filter((e) => !operationId || e.operationId === operationId);
 }
 
@@ -77,7 +111,7 @@ async function journal(since, operationId) {
  * and a 401 that n8n answered by getting a new token and retrying (another test may have expired
  * the tokens).
  */
-async function requests(since) {
+export async function requests(since: number): Promise<JournalRecord[]> {
 	const entries = await journal(since);
 	return entries.filter((entry, index) => {
 		if (entry.operationId === 'getToken') return false;
@@ -89,7 +123,7 @@ async function requests(since) {
  * Reads a RingCentral URL (a contentUri on the media host, say) as the demo user would, with a
  * token of its own from the JWT grant: how tests check what reached the emulator byte for byte.
  */
-async function readAsUser(uri) {
+export async function readAsUser(uri: string): Promise<{ status: number; contentType: string | null; bytes: Buffer }> {
 	const info = runtime();
 	const demo = await control('GET', '/demo');
 	const grant = await fetch(`${info.emulatorUrl}/restapi/oauth/token`, {
@@ -101,13 +135,13 @@ async function readAsUser(uri) {
 		body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: demo.jwt }),
 	});
 	if (!grant.ok) throw new Error(`JWT grant: ${grant.status} ${await grant.text()}`);
-	const { access_token: token } = await grant.json();
+	const { access_token: token } = (await grant.json()) as { access_token: string };
 	const response = await fetch(uri, { headers: { Authorization: `Bearer ${token}` } });
 	return { status: response.status, contentType: response.headers.get('content-type'), bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
 /** Runs the n8n CLI of the running instance (same user folder and database). */
-async function n8nCli(args) {
+export async function n8nCli(args: string[]): Promise<string> {
 	const info = runtime();
 	const { stdout, stderr } = await promisify(execFile)(info.node24, [info.n8nBin, ...args], {
 		env: n8nEnvironment(info.n8nSettings),
@@ -117,24 +151,22 @@ async function n8nCli(args) {
 }
 
 /** n8n's REST API as the signed-in owner. */
-async function n8nRest(method, route, body) {
+export async function n8nRest(method: string, route: string, body?: unknown): Promise<Json> {
 	const info = runtime();
 	const response = await fetch(`${info.n8nUrl}/rest${route}`, {
 		method,
 		headers: { 'Content-Type': 'application/json', Cookie: info.cookie },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	const json = await response.json();
+	const json: Json = await response.json();
 	if (!response.ok) throw new Error(`n8n ${method} ${route}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
 	return json.data ?? json;
 }
 
 /** The node or credential types the editor loads (`/types/nodes.json`, `/types/credentials.json`). */
-async function n8nTypes(kind) {
+export async function n8nTypes(kind: 'nodes' | 'credentials'): Promise<Json> {
 	const info = runtime();
 	const response = await fetch(`${info.n8nUrl}/types/${kind}.json`, { headers: { Cookie: info.cookie } });
 	if (!response.ok) throw new Error(`n8n /types/${kind}.json: ${response.status}`);
 	return await response.json();
 }
-
-module.exports = { runtime, call, upload, control, mark, journal, requests, readAsUser, n8nCli, n8nRest, n8nTypes };

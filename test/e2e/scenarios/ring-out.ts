@@ -1,7 +1,8 @@
 /** RingOut: a call started, its status followed, and cancelled. */
-const { body } = require('./expressions');
+import { body } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralRingOut';
 	const call = { resource: 'ringOutCall', accountId: '~', extensionId: '~' };
 	return [
@@ -17,4 +18,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'ring-out', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'ring-out', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;

@@ -1,7 +1,8 @@
 /** Messaging: an SMS sent, and a large mailbox listed with Return All (several pages). */
-const { body } = require('./expressions');
+import { body } from './expressions';
+import type { Area, Auth, Scenario } from '../workflows';
 
-function scenarios(auth) {
+function scenarios(auth: Auth): Scenario[] {
 	const node = 'ringCentralMessaging';
 	return [
 		{
@@ -27,4 +28,6 @@ function scenarios(auth) {
 	];
 }
 
-module.exports = { area: 'messaging', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+const area: Area = { area: 'messaging', scenarios: [...scenarios('jwt'), ...scenarios('oauth2')] };
+
+export default area;
