@@ -2,10 +2,12 @@
  * Call log: Return All over 5,000 company call-log records. RingCentral serves at most 1,000
  * records per page, so the minimum is 5 requests; the figure is requests made ÷ that minimum.
  */
+import type { Bench } from './kit';
+
 const RECORDS = 5000;
 const MAX_PAGE_SIZE = 1000;
 
-module.exports = {
+const bench: Bench = {
 	title: 'Call log: Return All over 5,000 records',
 	async run({ setup, load, callsSince }) {
 		const RingCentralCallLog = load('nodes/RingCentralCallLog/RingCentralCallLog.node');
@@ -26,7 +28,7 @@ module.exports = {
 			if (result.error) throw result.error;
 			const requests = callsSince(env.emulator, since, 'readCompanyCallLog').length;
 			const minimum = Math.ceil(RECORDS / MAX_PAGE_SIZE);
-			const ids = new Set(result.items.map((item) => item.json.id));
+			const ids = new Set(result.items.map((item) => item.json.id as unknown));
 			return [
 				{ label: 'records returned', value: result.items.length, target: String(RECORDS), pass: result.items.length === RECORDS && ids.size === RECORDS },
 				{ label: `requests made ÷ minimum (${minimum})`, value: requests / minimum, target: '1.0', pass: requests === minimum },
@@ -37,3 +39,5 @@ module.exports = {
 		}
 	},
 };
+
+export default bench;

@@ -2,11 +2,13 @@
  * Presence: batching (presence of 300 extensions) and pacing (100 updates through a usage-plan
  * group limited to 10 requests per window).
  */
+import type { Bench } from './kit';
+
 const WINDOW_SECONDS = Number(process.env.RC_BENCH_WINDOW ?? 3);
 const LIMIT = 10;
 const UPDATES = 100;
 
-module.exports = {
+const bench: Bench = {
 	title: 'Presence: batched reads and paced updates',
 	async run({ setup, load, callsSince }) {
 		const RingCentralPresence = load('nodes/RingCentralPresence/RingCentralPresence.node');
@@ -78,3 +80,5 @@ module.exports = {
 		}
 	},
 };
+
+export default bench;

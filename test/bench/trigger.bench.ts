@@ -2,40 +2,43 @@
  * RingCentral Trigger in real n8n (Node 24): the Validation-Token handshake as RingCentral meets
  * it (time and bytes on the wire), and event → execution latency, median of 100 inbound SMS.
  */
-const path = require('node:path');
-const { createEmulator } = require('../../tools/emulator');
-const { inject } = require('../../tools/emulator/events');
-const { startTriggerWorld } = require('../e2e/trigger-world');
-const { eventually, handshake } = require('../e2e/probe');
+import { createEmulator } from '../../tools/emulator';
+import { inject } from '../../tools/emulator/events';
+import { repoPath } from '../../tools/repository';
+import { eventually, handshake } from '../e2e/probe';
+import type { Handshake } from '../e2e/probe';
+import { startTriggerWorld } from '../e2e/trigger-world';
+import type { TriggerWorld } from '../e2e/trigger-world';
+import type { Bench } from './kit';
 
 const EVENTS = 100;
 const HANDSHAKES = 20;
 const WORKFLOW = 'rcBenchTrigger01';
 
-const median = (values) => {
+const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];
 };
 
-module.exports = {
+const bench: Bench = {
 	title: 'RingCentral Trigger in real n8n: handshake and event → execution latency',
 	async run() {
 		const emulator = await createEmulator({ requireSpec: true, quiet: true });
 		await emulator.start();
-		let world;
+		let world: TriggerWorld | undefined;
 		try {
 			world = await startTriggerWorld([{ id: WORKFLOW, parameters: { events: ['inboundSms'] }, sink: 'bench' }], {
 				emulatorUrl: emulator.url,
-				logFile: path.resolve(__dirname, '../../test-output/bench-n8n.log'),
+				logFile: repoPath('test-output/bench-n8n.log'),
 			});
 			await world.publish(WORKFLOW);
 			const url = world.webhookUrl(WORKFLOW);
-			await eventually(() => emulator.subscriptions.all().find((s) => s.deliveryMode.address === url && s.status === 'Active'), 60_000, 'the subscription');
+			await eventually(() => emulator.subscriptions?.all().find((s) => s.deliveryMode.address === url && s.status === 'Active'), 60_000, 'the subscription');
 
-			const handshakes = [];
+			const handshakes: Handshake[] = [];
 			for (let i = 0; i < HANDSHAKES; i++) handshakes.push(await handshake(url));
 
-			const latencies = [];
+			const latencies: number[] = [];
 			for (let i = 0; i < EVENTS; i++) {
 				const before = (emulator.sinks?.get('bench') ?? []).length;
 				const sent = Date.now();
@@ -62,3 +65,5 @@ module.exports = {
 		}
 	},
 };
+
+export default bench;
