@@ -5,20 +5,126 @@
  * path, fax cover pages and message sync with tokens. Sent messages reach the mailbox of a
  * colleague they are addressed to, and raise the message-store events the trigger listens for.
  */
-const { RcError, errors } = require('../errors');
-const { multipartMixed, idList, pageOf } = require('../http-util');
-const { wav, pdf, mediaAnswer } = require('../media');
-const telephony = require('../telephony');
-const { accountOf, extensionOf, assertMayEdit, flag, listOf, dateQuery, withEmulator } = require('./common');
+import { RcError, errors } from '../errors';
+import { type BatchPart, idList, multipartMixed, pageOf } from '../http-util';
+import { mediaAnswer, pdf, wav } from '../media';
+import type { Emulator } from '../server';
+import type { State } from '../state';
+import * as telephony from '../telephony';
+import type { EmulatorContext, HandlerContext, HandlerResult, Route } from '../types';
+import { accountOf, assertMayEdit, dateQuery, extensionOf, flag, listOf, withEmulator } from './common';
 
-/** @typedef {import('../server').HandlerContext & { emulator: any }} Ctx */
+type Ctx = EmulatorContext;
+
+/** A sender or recipient: a phone number (with what is known about it) or a company extension (pager). */
+interface MessageParty {
+	phoneNumber?: string;
+	name?: string;
+	location?: string;
+	extensionNumber?: string;
+	extensionId?: string;
+	/** a fax recipient's delivery status */
+	messageStatus?: string;
+}
+
+/** A file as a message is stored with it. */
+interface MessageFile {
+	type: string;
+	contentType: string;
+	fileName: string;
+	data: Buffer;
+	vmDuration?: number;
+}
+
+interface Attachment {
+	id: number;
+	type: string;
+	contentType: string;
+	fileName: string;
+	size: number;
+	vmDuration?: number;
+}
+
+/** The fields of a message that differ by type and direction: what `MessageStore.add` takes besides text and files. */
+interface MessageFields {
+	type: string;
+	direction: string;
+	from: MessageParty;
+	to: MessageParty[];
+	creationTime: string;
+	readStatus: string;
+	messageStatus: string;
+	vmTranscriptionStatus?: string;
+	faxResolution?: string;
+	faxPageCount?: number;
+	coverIndex?: number;
+	coverPageText?: string;
+	smsSendingAttemptsCount?: number;
+	segmentCount?: number;
+	smsDeliveryTime?: string;
+	pgToDepartment?: boolean;
+}
+
+/** A stored message: the API record plus its owner and its place in the sync sequence. */
+interface Message extends MessageFields {
+	id: number;
+	extensionId: string;
+	availability: string;
+	priority: string;
+	lastModifiedTime: string;
+	subject?: string;
+	attachments: Attachment[];
+	seq: number;
+	conversationId?: number;
+}
+
+/** What a seeded mailbox entry says, by kind. */
+interface SeedDetails {
+	party?: number;
+	text?: string;
+	read?: boolean;
+	seconds?: number;
+	transcript?: string;
+	lines?: string[];
+}
+
+type SeedKind = 'sms-in' | 'sms-out' | 'voicemail' | 'fax-in' | 'fax-out' | 'pager-in';
+
+/** POST …/sms (spec: CreateSMSMessage). */
+interface SmsRequest {
+	from?: { phoneNumber?: unknown };
+	to?: Array<{ phoneNumber?: unknown }>;
+	text?: string;
+}
+
+/** An extension as a pager request names it. */
+interface PagerParty {
+	extensionId?: string;
+	extensionNumber?: string;
+}
+
+/** POST …/company-pager (spec: CreateInternalTextMessageRequest). */
+interface PagerRequest {
+	from?: PagerParty;
+	to?: PagerParty[];
+	replyOn?: number;
+	text?: string;
+}
+
+/** The JSON part of POST …/fax (spec: FaxRequestBody); plain `to` fields are read from the parts. */
+interface FaxRequest {
+	to?: Array<{ phoneNumber?: unknown; name?: string }>;
+	faxResolution?: string;
+	coverIndex?: number | string;
+	coverPageText?: string;
+}
 
 const BATCH_LIMIT = 50;
 const MAX_SMS_LENGTH = 1000;
 const MAX_FAX_BYTES = 50 * 1024 * 1024;
 const DAY_MS = 24 * 3600_000;
 const STORE = '/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store';
-const FAX_TYPES = [
+const FAX_TYPES: readonly string[] = [
 	'application/pdf',
 	'image/tiff',
 	'image/png',
@@ -44,7 +150,7 @@ const COVER_PAGES = [
  * What every user finds in their mailbox, newest first: [minutes ago, kind, details]. Four fall
  * within RingCentral's default 24-hour window.
  */
-const SEEDED_MAILBOX = [
+const SEEDED_MAILBOX: Array<[minutesAgo: number, kind: SeedKind, details: SeedDetails]> = [
 	[18, 'sms-in', { party: 0, text: 'Hi, is my order #4821 ready for pickup?' }],
 	[12, 'sms-out', { party: 0, text: 'Yes, it is at the front desk until 6 pm.' }],
 	[190, 'sms-in', { party: 1, text: 'Please call me back about invoice 2207.', read: false }],
@@ -58,24 +164,26 @@ const SEEDED_MAILBOX = [
 ];
 
 class MessageStore {
-	/** @param {any} emulator */
-	constructor(emulator) {
+	readonly emulator: Emulator;
+	readonly state: State;
+	readonly createdAt = Math.floor(Date.now() / 1000) * 1000;
+	seq = 0;
+	nextMessageId = 8_930_983_240;
+	nextAttachmentId = 9_839_074_435;
+	/** extension id → message id → record */
+	readonly mailboxes = new Map<string, Map<number, Message>>();
+	/** purged messages, for incremental sync */
+	readonly purged = new Map<string, Map<number, { id: number; availability: string; seq: number }>>();
+	/** attachment id → its bytes */
+	readonly content = new Map<number, { data: Buffer; contentType: string; fileName: string }>();
+
+	constructor(emulator: Emulator) {
 		this.emulator = emulator;
 		this.state = emulator.state;
-		this.createdAt = Math.floor(Date.now() / 1000) * 1000;
-		this.seq = 0;
-		this.nextMessageId = 8_930_983_240;
-		this.nextAttachmentId = 9_839_074_435;
-		/** @type {Map<string, Map<number, any>>} extension id → message id → record */
-		this.mailboxes = new Map();
-		/** @type {Map<string, Map<number, any>>} purged messages, for incremental sync */
-		this.purged = new Map();
-		/** @type {Map<number, { data: Buffer, contentType: string, fileName: string }>} */
-		this.content = new Map();
 	}
 
-	/** The mailbox of an extension, seeded on first use. @param {string} extensionId */
-	mailbox(extensionId) {
+	/** The mailbox of an extension, seeded on first use. */
+	mailbox(extensionId: string): Map<number, Message> {
 		let box = this.mailboxes.get(extensionId);
 		if (!box) {
 			box = new Map();
@@ -85,10 +193,10 @@ class MessageStore {
 		return box;
 	}
 
-	/** Every user's usual mailbox; the first user's gets `mailboxSize` more SMS when asked for. @param {string} extensionId */
-	seed(extensionId) {
-		const entries = [...SEEDED_MAILBOX].sort((a, b) => Number(b[0]) - Number(a[0]));
-		for (const [minutesAgo, kind, details] of /** @type {Array<[number, string, any]>} */ (entries)) {
+	/** Every user's usual mailbox; the first user's gets `mailboxSize` more SMS when asked for. */
+	seed(extensionId: string): void {
+		const entries = [...SEEDED_MAILBOX].sort((a, b) => b[0] - a[0]);
+		for (const [minutesAgo, kind, details] of entries) {
 			this.seedEntry(extensionId, minutesAgo, kind, details);
 		}
 		if (extensionId === this.state.ids.admin) this.fill(extensionId, Number(this.emulator.options.mailboxSize ?? 0));
@@ -97,9 +205,8 @@ class MessageStore {
 	/**
 	 * `count` more SMS, spread over the last 30 days, oldest first (a large mailbox for paging:
 	 * emulator option mailboxSize, control API POST /__emulator/messages/fill).
-	 * @param {string} extensionId @param {number} count
 	 */
-	fill(extensionId, count) {
+	fill(extensionId: string, count: number): number {
 		const parties = telephony.OUTSIDE_PARTIES.length;
 		for (let i = count - 1; i >= 0; i--) {
 			const minutesAgo = Math.floor(((i + 1) * 30 * 24 * 60) / (count + 1));
@@ -109,10 +216,10 @@ class MessageStore {
 		return count;
 	}
 
-	/** One seeded message. @param {string} extensionId @param {number} minutesAgo @param {string} kind @param {any} details */
-	seedEntry(extensionId, minutesAgo, kind, details) {
-		const own = telephony.directNumberOf(this.state, extensionId);
-		const colleague = this.state.users.find((/** @type {string} */ id) => id !== extensionId);
+	/** One seeded message. */
+	seedEntry(extensionId: string, minutesAgo: number, kind: SeedKind, details: SeedDetails): void {
+		const own = telephony.directNumberOfUser(this.state, extensionId);
+		const colleague = this.state.users.find((id) => id !== extensionId);
 		const at = new Date(this.createdAt - minutesAgo * 60_000).toISOString();
 		const party = telephony.OUTSIDE_PARTIES[details.party ?? 0];
 		if (kind === 'sms-in' || kind === 'sms-out') {
@@ -140,7 +247,7 @@ class MessageStore {
 				vmTranscriptionStatus: 'Completed',
 				files: [
 					{ type: 'AudioRecording', contentType: 'audio/wav', fileName: 'voicemail.wav', data: audio, vmDuration: details.seconds },
-					{ type: 'AudioTranscription', contentType: 'text/plain', fileName: 'transcription.txt', data: Buffer.from(details.transcript) },
+					{ type: 'AudioTranscription', contentType: 'text/plain', fileName: 'transcription.txt', data: Buffer.from(details.transcript ?? '') },
 				],
 			});
 		} else if (kind === 'fax-in' || kind === 'fax-out') {
@@ -155,7 +262,7 @@ class MessageStore {
 				messageStatus: inbound ? 'Received' : 'Sent',
 				faxResolution: 'High',
 				faxPageCount: 1,
-				files: [{ type: 'RenderedDocument', contentType: 'application/pdf', fileName: 'fax.pdf', data: pdf(details.lines) }],
+				files: [{ type: 'RenderedDocument', contentType: 'application/pdf', fileName: 'fax.pdf', data: pdf(details.lines ?? []) }],
 			});
 		} else if (kind === 'pager-in' && colleague) {
 			this.add(extensionId, {
@@ -174,12 +281,11 @@ class MessageStore {
 	/**
 	 * Stores a new message: attachments get ids and bytes, SMS and pager text becomes a Text
 	 * attachment as RingCentral does.
-	 * @param {string} extensionId @param {any} message
 	 */
-	add(extensionId, message) {
+	add(extensionId: string, message: MessageFields & { text?: string; files?: MessageFile[] }): Message {
 		const { files = [], text, ...fields } = message;
 		const allFiles = text === undefined ? files : [{ type: 'Text', contentType: 'text/plain', fileName: 'message.txt', data: Buffer.from(text) }, ...files];
-		const record = {
+		const record: Message = {
 			id: this.nextMessageId++,
 			extensionId,
 			availability: 'Alive',
@@ -187,7 +293,7 @@ class MessageStore {
 			lastModifiedTime: fields.creationTime,
 			...fields,
 			...(text !== undefined ? { subject: text } : {}),
-			attachments: allFiles.map((/** @type {any} */ file) => {
+			attachments: allFiles.map((file: MessageFile): Attachment => {
 				const id = this.nextAttachmentId++;
 				this.content.set(id, { data: file.data, contentType: file.contentType, fileName: file.fileName });
 				return {
@@ -209,17 +315,13 @@ class MessageStore {
 		return record;
 	}
 
-	/** @param {any} record */
-	touch(record) {
+	touch(record: Message): void {
 		record.lastModifiedTime = new Date().toISOString();
 		record.seq = ++this.seq;
 	}
 
-	/**
-	 * Sending advances on the next read: an SMS is delivered, a fax is sent.
-	 * @param {any} record
-	 */
-	advance(record) {
+	/** Sending advances on the next read: an SMS is delivered, a fax is sent. */
+	advance(record: Message): Message {
 		if (record.messageStatus !== 'Queued') return record;
 		if (record.type === 'SMS') {
 			record.messageStatus = 'Delivered';
@@ -232,16 +334,16 @@ class MessageStore {
 		return record;
 	}
 
-	/** Removes a message for good, remembering it for incremental sync. @param {any} record */
-	purge(record) {
+	/** Removes a message for good, remembering it for incremental sync. */
+	purge(record: Message): void {
 		this.mailbox(record.extensionId).delete(record.id);
 		for (const attachment of record.attachments) this.content.delete(attachment.id);
 		if (!this.purged.has(record.extensionId)) this.purged.set(record.extensionId, new Map());
 		this.purged.get(record.extensionId)?.set(record.id, { id: record.id, availability: 'Purged', seq: ++this.seq });
 	}
 
-	/** First delete moves to Deleted, the second (or purge=true) purges. @param {any} record @param {boolean} purge */
-	remove(record, purge) {
+	/** First delete moves to Deleted, the second (or purge=true) purges. */
+	remove(record: Message, purge: boolean): void {
 		if (purge || record.availability === 'Deleted') {
 			this.purge(record);
 			return;
@@ -251,49 +353,41 @@ class MessageStore {
 	}
 }
 
-/** @param {any} emulator @returns {MessageStore} */
-function messageStoreOf(emulator) {
+export function messageStoreOf(emulator: Emulator): MessageStore {
 	return emulator.areaState('messaging', () => new MessageStore(emulator));
 }
 
-/** @param {any} state @param {string} extensionId */
-function extensionParty(state, extensionId) {
+function extensionParty(state: State, extensionId: string): MessageParty {
 	const extension = state.extensions.get(extensionId);
-	return { extensionId, extensionNumber: extension.extensionNumber, name: extension.name };
+	return { extensionId, extensionNumber: extension?.extensionNumber, name: extension?.name };
 }
 
-/** @param {Ctx} ctx @param {string} extensionId */
-function storeUri(ctx, extensionId) {
+function storeUri(ctx: Pick<HandlerContext, 'baseUrl' | 'state'>, extensionId: string): string {
 	return `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extensionId}/message-store`;
 }
 
-/**
- * A record as the API answers it.
- * @param {Ctx} ctx @param {any} record
- * @param {{ single?: boolean, fax?: boolean }} [options]
- */
-function resource(ctx, record, options = {}) {
+/** A record as the API answers it. */
+function resource(ctx: Pick<HandlerContext, 'baseUrl' | 'state'>, record: Message, options: { single?: boolean; fax?: boolean } = {}) {
 	const { seq, extensionId, ...fields } = record;
 	const uri = `${storeUri(ctx, extensionId)}/${record.id}`;
-	const body = {
+	return {
 		uri,
 		...fields,
-		extensionId,
-		attachments: record.attachments.map((/** @type {any} */ a) => {
+		// The fax-send answer has no extensionId.
+		...(options.fax ? {} : { extensionId }),
+		attachments: record.attachments.map((a) => {
 			const { fileName, ...rest } = a;
 			// The fax-send answer names it `filename`, message-store records `fileName`.
 			return { ...rest, uri: `${uri}/content/${a.id}`, ...(options.fax ? { filename: fileName } : { fileName }) };
 		}),
 		...(record.conversationId ? { conversation: { id: String(record.conversationId), uri: `${ctx.baseUrl}/restapi/v1.0/conversation/${record.conversationId}` } } : {}),
+		// The spec requires vmSideRecipients (at least one) on single-message reads: the mailbox owner.
+		...(options.single ? { vmSideRecipients: [extensionParty(ctx.state, extensionId)] } : {}),
 	};
-	if (options.fax) delete body.extensionId;
-	// The spec requires vmSideRecipients (at least one) on single-message reads: the mailbox owner.
-	if (options.single) body.vmSideRecipients = [extensionParty(ctx.state, extensionId)];
-	return body;
 }
 
-/** The mailbox the path names, which only its owner (or an administrator) may open. @param {Ctx} ctx */
-function mailboxOf(ctx) {
+/** The mailbox the path names, which only its owner (or an administrator) may open. */
+function mailboxOf(ctx: Ctx) {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	assertMayEdit(ctx, extensionId);
@@ -301,8 +395,8 @@ function mailboxOf(ctx) {
 	return { store, extensionId, box: store.mailbox(extensionId) };
 }
 
-/** Messages are sent only as the signed-in extension. @param {Ctx} ctx */
-function senderOf(ctx) {
+/** Messages are sent only as the signed-in extension. */
+function senderOf(ctx: Ctx): string {
 	accountOf(ctx);
 	const extensionId = extensionOf(ctx);
 	if (extensionId !== ctx.auth.extensionId) {
@@ -314,8 +408,8 @@ function senderOf(ctx) {
 	return extensionId;
 }
 
-/** The message-store change event of a mailbox. @param {any} emulator @param {string} extensionId @param {any} record */
-function announce(emulator, extensionId, record) {
+/** The message-store change event of a mailbox. */
+function announce(emulator: Emulator, extensionId: string, record: Message): void {
 	const base = `/restapi/v1.0/account/${emulator.state.accountId}/extension/${extensionId}/message-store`;
 	emulator.emit(
 		base,
@@ -331,11 +425,10 @@ function announce(emulator, extensionId, record) {
 
 // ——— sending ———
 
-/** @param {Ctx} ctx */
-function sendSms(ctx) {
+function sendSms(ctx: Ctx): HandlerResult {
 	const extensionId = senderOf(ctx);
 	const store = messageStoreOf(ctx.emulator);
-	const body = ctx.body ?? {};
+	const body = (ctx.body as SmsRequest | undefined) ?? {};
 	const from = telephony.assertE164(body.from?.phoneNumber, 'from.phoneNumber');
 	if (from !== telephony.directNumberOf(ctx.state, extensionId)) {
 		throw new RcError(403, 'MSG-304', `Phone number [${from}] does not belong to the extension or is not enabled for SMS`, {
@@ -345,7 +438,7 @@ function sendSms(ctx) {
 	}
 	const recipients = listOf(body.to);
 	if (!recipients.length) throw errors.invalidParameter('to', 'At least one recipient is required.');
-	const to = recipients.map((/** @type {any} */ r, /** @type {number} */ i) => telephony.assertE164(r?.phoneNumber, `to[${i}].phoneNumber`));
+	const to = recipients.map((r, i) => telephony.assertE164(r?.phoneNumber, `to[${i}].phoneNumber`));
 	const text = String(body.text ?? '');
 	if (!text.trim()) throw errors.invalidParameter('text', 'The message text is empty.');
 	if (text.length > MAX_SMS_LENGTH) {
@@ -388,8 +481,7 @@ function sendSms(ctx) {
 	return { body: resource(ctx, record) };
 }
 
-/** @param {Ctx} ctx @param {any} target @param {string} parameterName */
-function pagerTarget(ctx, target, parameterName) {
+function pagerTarget(ctx: Ctx, target: PagerParty | undefined, parameterName: string): string {
 	const byId = target?.extensionId !== undefined ? String(target.extensionId) : undefined;
 	const byNumber = target?.extensionNumber !== undefined ? String(target.extensionNumber) : undefined;
 	if (!byId && !byNumber) throw errors.invalidParameter(parameterName, 'Give an extensionNumber or extensionId.');
@@ -400,19 +492,19 @@ function pagerTarget(ctx, target, parameterName) {
 	return id;
 }
 
-/** @param {Ctx} ctx */
-function sendPager(ctx) {
+function sendPager(ctx: Ctx): HandlerResult {
 	const extensionId = senderOf(ctx);
 	const store = messageStoreOf(ctx.emulator);
-	const body = ctx.body ?? {};
+	const body = (ctx.body as PagerRequest | undefined) ?? {};
 	if (body.from && pagerTarget(ctx, body.from, 'from') !== extensionId) {
 		throw errors.invalidParameter('from', 'Pager messages are sent from the signed-in extension.');
 	}
-	let targets = listOf(body.to).map((/** @type {any} */ t, /** @type {number} */ i) => pagerTarget(ctx, t, `to[${i}]`));
+	let targets = listOf(body.to).map((t, i) => pagerTarget(ctx, t, `to[${i}]`));
 	if (body.replyOn !== undefined) {
 		const original = store.mailbox(extensionId).get(Number(body.replyOn));
 		if (!original || original.type !== 'Pager') throw errors.notFound('replyOn');
-		if (!targets.length) targets = [original.from.extensionId];
+		const author = original.from.extensionId;
+		if (!targets.length && author !== undefined) targets = [author];
 	}
 	if (!targets.length) throw errors.invalidParameter('to', 'Give recipients or the message to reply on.');
 	const text = String(body.text ?? '');
@@ -420,7 +512,7 @@ function sendPager(ctx) {
 	if (text.length > 1024) throw new RcError(400, 'MSG-338', 'Message text exceeds 1024 characters', { parameterName: 'text' });
 	const now = new Date().toISOString();
 	const to = targets.map((id) => extensionParty(ctx.state, id));
-	const toDepartment = targets.some((id) => ctx.state.extensions.get(id).type === 'Department');
+	const toDepartment = targets.some((id) => ctx.state.extensions.get(id)?.type === 'Department');
 	const record = store.add(extensionId, {
 		type: 'Pager',
 		direction: 'Outbound',
@@ -435,7 +527,10 @@ function sendPager(ctx) {
 	announce(ctx.emulator, extensionId, record);
 	// A call queue passes the message on to its members.
 	const readers = new Set(
-		targets.flatMap((id) => (ctx.state.callQueues.has(id) ? [...ctx.state.callQueues.get(id).members.keys()] : [id])),
+		targets.flatMap((id) => {
+			const queue = ctx.state.callQueues.get(id);
+			return queue ? [...queue.members.keys()] : [id];
+		}),
 	);
 	for (const reader of readers) {
 		if (reader === extensionId || !ctx.state.isUser(reader)) continue;
@@ -455,26 +550,25 @@ function sendPager(ctx) {
 	return { body: resource(ctx, record) };
 }
 
-/** PDF page count (Type /Page objects), 1 for other documents. @param {{ contentType: string, data: Buffer }} file */
-function pagesOf(file) {
+/** PDF page count (Type /Page objects), 1 for other documents. */
+function pagesOf(file: { contentType: string; data: Buffer }): number {
 	if (file.contentType !== 'application/pdf') return 1;
 	return Math.max(1, (file.data.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length);
 }
 
-/** @param {Ctx} ctx */
-function sendFax(ctx) {
+function sendFax(ctx: Ctx): HandlerResult {
 	const extensionId = senderOf(ctx);
 	const store = messageStoreOf(ctx.emulator);
 	if (!ctx.parts) {
 		throw errors.invalidParameter('Content-Type', 'Sending a fax needs a multipart body with the attachments.');
 	}
-	const body = ctx.body ?? {};
+	const body = (ctx.body as FaxRequest | undefined) ?? {};
 	// Form (c)/(b): a JSON part; form (a): plain `to` fields with bare numbers.
 	const recipients = listOf(body.to).length
 		? listOf(body.to)
 		: ctx.parts.filter((p) => p.name === 'to' && !p.json).map((p) => ({ phoneNumber: p.data.toString('utf8').trim() }));
 	if (!recipients.length) throw errors.invalidParameter('to', 'At least one recipient is required.');
-	const to = recipients.map((/** @type {any} */ r, /** @type {number} */ i) => ({
+	const to = recipients.map((r: { phoneNumber?: unknown; name?: string }, i) => ({
 		...telephony.partyOf(ctx.state, telephony.assertE164(r?.phoneNumber, `to[${i}].phoneNumber`)),
 		...(r.name ? { name: r.name } : {}),
 		messageStatus: 'Queued',
@@ -501,7 +595,7 @@ function sendFax(ctx) {
 	const record = store.add(extensionId, {
 		type: 'Fax',
 		direction: 'Outbound',
-		from: telephony.partyOf(ctx.state, telephony.directNumberOf(ctx.state, extensionId)),
+		from: telephony.partyOf(ctx.state, telephony.directNumberOfUser(ctx.state, extensionId)),
 		to,
 		creationTime: new Date().toISOString(),
 		readStatus: 'Read',
@@ -519,8 +613,7 @@ function sendFax(ctx) {
 
 // ——— message store ———
 
-/** @param {Ctx} ctx */
-function listMessages(ctx) {
+function listMessages(ctx: Ctx): HandlerResult {
 	const { store, box } = mailboxOf(ctx);
 	const dateTo = dateQuery(ctx, 'dateTo') ?? Date.now();
 	const dateFrom = dateQuery(ctx, 'dateFrom') ?? dateTo - DAY_MS;
@@ -552,28 +645,22 @@ function listMessages(ctx) {
 		});
 	}
 	const page = pageOf(ctx, records, { defaultPerPage: 100, maxPerPage: 1000 });
-	page.records = page.records.map((m) => resource(ctx, store.advance(m)));
-	return { body: page };
+	return { body: { ...page, records: page.records.map((m) => resource(ctx, store.advance(m))) } };
 }
 
-/** @param {Ctx} ctx */
-function batchIds(ctx) {
+function batchIds(ctx: Ctx): string[] {
 	const ids = idList(ctx.params.messageId);
 	if (ids.length > BATCH_LIMIT) throw new RcError(400, 'CMN-106', `Batch request is limited to ${BATCH_LIMIT} entries`);
 	return ids;
 }
 
-/**
- * One id answers plainly; several answer 207 multipart/mixed, one part per id.
- * @param {Ctx} ctx @param {string[]} ids
- * @param {(id: string) => { status?: number, body?: any }} each
- */
-function perId(ctx, ids, each) {
+/** One id answers plainly; several answer 207 multipart/mixed, one part per id. */
+function perId(ctx: Ctx, ids: string[], each: (id: string) => { status?: number; body?: unknown }): HandlerResult {
 	if (ids.length === 1) {
 		const answer = each(ids[0]);
 		return { status: answer.status, body: answer.body };
 	}
-	const parts = ids.map((id) => {
+	const parts = ids.map((id): BatchPart => {
 		const href = `${storeUri(ctx, extensionOf(ctx))}/${id}`;
 		try {
 			const answer = each(id);
@@ -587,24 +674,22 @@ function perId(ctx, ids, each) {
 	return multipartMixed(parts);
 }
 
-/** @param {Map<number, any>} box @param {string} id */
-function messageIn(box, id) {
+function messageIn(box: Map<number, Message>, id: string): Message {
 	const record = /^\d+$/.test(id) ? box.get(Number(id)) : undefined;
 	if (!record) throw errors.notFound('messageId');
 	return record;
 }
 
-/** @param {Ctx} ctx */
-function readMessage(ctx) {
+function readMessage(ctx: Ctx): HandlerResult {
 	const { store, box } = mailboxOf(ctx);
 	const ids = batchIds(ctx);
 	return perId(ctx, ids, (id) => ({ body: resource(ctx, store.advance(messageIn(box, id)), { single: ids.length === 1 }) }));
 }
 
-/** @param {Ctx} ctx */
-function updateMessage(ctx) {
+function updateMessage(ctx: Ctx): HandlerResult {
 	const { store, box } = mailboxOf(ctx);
-	const readStatus = ctx.body?.readStatus;
+	// The spec requires readStatus (UpdateMessageRequest); the bulk request forms are not read.
+	const { readStatus } = (ctx.body ?? {}) as { readStatus: string };
 	return perId(ctx, batchIds(ctx), (id) => {
 		const record = messageIn(box, id);
 		if (record.readStatus !== readStatus) {
@@ -615,8 +700,7 @@ function updateMessage(ctx) {
 	});
 }
 
-/** @param {Ctx} ctx */
-function deleteMessage(ctx) {
+function deleteMessage(ctx: Ctx): HandlerResult {
 	const { store, box } = mailboxOf(ctx);
 	const purge = flag(ctx.query.purge);
 	return perId(ctx, batchIds(ctx), (id) => {
@@ -625,8 +709,7 @@ function deleteMessage(ctx) {
 	});
 }
 
-/** @param {Ctx} ctx */
-function deleteByFilter(ctx) {
+function deleteByFilter(ctx: Ctx): HandlerResult {
 	const { store, box } = mailboxOf(ctx);
 	const conversations = listOf(ctx.query.conversationId).map(String);
 	if (conversations.length > BATCH_LIMIT) {
@@ -644,12 +727,11 @@ function deleteByFilter(ctx) {
 	return { status: 204 };
 }
 
-/** @param {Ctx} ctx */
-function readContent(ctx) {
+function readContent(ctx: Ctx): HandlerResult {
 	const { box } = mailboxOf(ctx);
 	const record = messageIn(box, String(ctx.params.messageId));
 	const attachmentId = Number(ctx.params.attachmentId);
-	const attachment = record.attachments.find((/** @type {any} */ a) => a.id === attachmentId);
+	const attachment = record.attachments.find((a) => a.id === attachmentId);
 	const content = attachment && messageStoreOf(ctx.emulator).content.get(attachmentId);
 	if (!content) throw errors.notFound('attachmentId');
 	return mediaAnswer(ctx, content);
@@ -657,24 +739,21 @@ function readContent(ctx) {
 
 // ——— sync ———
 
-/** @param {string} extensionId @param {number} seq */
-function syncTokenOf(extensionId, seq) {
+function syncTokenOf(extensionId: string, seq: number): string {
 	return Buffer.from(`msync.${extensionId}.${seq}`).toString('base64url');
 }
 
-/** @param {string} token */
-function readSyncToken(token) {
+function readSyncToken(token: string): { extensionId: string; seq: number } | undefined {
 	const match = /^msync\.(\d+)\.(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString('utf8'));
 	return match ? { extensionId: match[1], seq: Number(match[2]) } : undefined;
 }
 
-/** @param {Ctx} ctx */
-function syncMessages(ctx) {
+function syncMessages(ctx: Ctx): HandlerResult {
 	const { store, extensionId, box } = mailboxOf(ctx);
 	const syncType = ctx.query.syncType ?? 'FSync';
 	const types = listOf(ctx.query.messageType);
 	const directions = listOf(ctx.query.direction);
-	const matches = (/** @type {any} */ m) =>
+	const matches = (m: Message) =>
 		(!types.length || types.includes(m.type)) &&
 		(!directions.length || directions.includes(m.direction)) &&
 		(ctx.query.conversationId === undefined || String(m.conversationId) === String(ctx.query.conversationId));
@@ -682,7 +761,7 @@ function syncMessages(ctx) {
 	let olderRecordsExist = false;
 	if (syncType === 'ISync') {
 		if (!ctx.query.syncToken) throw errors.invalidParameter('syncToken', 'Incremental sync needs the syncToken of a previous sync.');
-		const token = readSyncToken(ctx.query.syncToken);
+		const token = readSyncToken(String(ctx.query.syncToken));
 		if (!token) throw errors.invalidParameter('syncToken');
 		if (token.extensionId !== extensionId || token.seq > store.seq) {
 			throw new RcError(400, 'MSG-333', 'Invalid message synchronisation request: full synchronization is required', {
@@ -718,26 +797,22 @@ function syncMessages(ctx) {
 	};
 }
 
-/** @param {Ctx} ctx */
-function listCoverPages(ctx) {
+function listCoverPages(ctx: Ctx): HandlerResult {
 	const records = COVER_PAGES.map((name, id) => ({ id: String(id), name }));
 	return { body: pageOf(ctx, records, { defaultPerPage: 100, maxPerPage: 1000 }) };
 }
 
-/**
- * Control API: a message arriving from outside (SMS, voicemail or fax) for an extension.
- * @param {any} emulator @param {{ extensionId?: string, type?: string, from?: string, text?: string }} input
- */
-function injectInbound(emulator, input) {
+/** Control API: a message arriving from outside (SMS, voicemail or fax) for an extension. */
+export function injectInbound(emulator: Emulator, input: { extensionId?: string; type?: string; from?: string; text?: string }) {
 	const store = messageStoreOf(emulator);
 	const extensionId = String(input.extensionId ?? emulator.state.ids.admin);
 	if (!emulator.state.isUser(extensionId)) throw new Error(`No user extension ${extensionId}`);
 	const type = input.type ?? 'SMS';
 	const from = telephony.partyOf(emulator.state, input.from ?? telephony.OUTSIDE_PARTIES[0].phoneNumber);
-	const to = [telephony.partyOf(emulator.state, telephony.directNumberOf(emulator.state, extensionId))];
+	const to = [telephony.partyOf(emulator.state, telephony.directNumberOfUser(emulator.state, extensionId))];
 	const now = new Date().toISOString();
 	const common = { direction: 'Inbound', from, to, creationTime: now, readStatus: 'Unread', messageStatus: 'Received' };
-	let record;
+	let record: Message;
 	if (type === 'VoiceMail') {
 		record = store.add(extensionId, {
 			...common,
@@ -760,16 +835,14 @@ function injectInbound(emulator, input) {
 		record = store.add(extensionId, { ...common, type: 'SMS', text: input.text ?? 'Hello' });
 	}
 	announce(emulator, extensionId, record);
-	const ctx = /** @type {any} */ ({ baseUrl: emulator.url, state: emulator.state });
-	const body = resource(ctx, record);
+	const body = resource({ baseUrl: emulator.url, state: emulator.state }, record);
 	if (type === 'SMS') {
 		emulator.emit(`/restapi/v1.0/account/${emulator.state.accountId}/extension/${extensionId}/message-store/instant?type=SMS`, { ...body, ownerId: extensionId }, extensionId);
 	}
 	return body;
 }
 
-/** @param {any} emulator @returns {import('../server').Route[]} */
-function routes(emulator) {
+export function routes(emulator: Emulator): Route[] {
 	const extension = '/restapi/v1.0/account/{accountId}/extension/{extensionId}';
 	return [
 		{ method: 'POST', path: `${extension}/sms`, operationId: 'createSMSMessage', handler: withEmulator(emulator, sendSms) },
@@ -785,5 +858,3 @@ function routes(emulator) {
 		{ method: 'GET', path: `${extension}/message-sync`, operationId: 'syncMessages', handler: withEmulator(emulator, syncMessages) },
 	];
 }
-
-module.exports = { routes, messageStoreOf, injectInbound };
