@@ -7,12 +7,10 @@ import crypto from 'node:crypto';
 
 import { injectInbound } from './areas/messaging';
 import { presenceOf } from './areas/presence';
+import type { PresenceReader } from './areas/presence';
 import type { Emulator } from './server';
 import { OUTSIDE_PARTIES, directNumberOf } from './telephony';
-import type { Auth, ControlJson, HandlerContext, RequestBody } from './types';
-
-/** What presenceOf reads of a request: the directory, the base URL and who asks. */
-type PresenceContext = Pick<HandlerContext, 'state' | 'baseUrl'> & { auth: Pick<Auth, 'extensionId'> };
+import type { ControlJson, RequestBody } from './types';
 
 /** What the control API was sent for an event: arbitrary JSON, each injector reads its fields. */
 type EventInput = RequestBody;
@@ -54,7 +52,7 @@ const INJECTORS: Record<string, (emulator: Emulator, input: EventInput) => unkno
 		if (!state) throw new Error(`Extension ${extensionId} has no presence`);
 		const { extensionId: _ignored, ...changes } = input;
 		Object.assign(state, changes);
-		const ctx: PresenceContext = { state: emulator.state, baseUrl: emulator.url, auth: { extensionId } };
+		const ctx: PresenceReader = { state: emulator.state, baseUrl: emulator.url, auth: { extensionId } };
 		const { uri: _uri, extension: _extension, ...full } = presenceOf(ctx, extensionId, { detailed: true, sipData: true });
 		const body = { ...full, extensionId, sequence: ++emulator.presenceSequence };
 		emulator.emit(`${base(emulator, extensionId)}/presence`, body, extensionId);
