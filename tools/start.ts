@@ -3,9 +3,9 @@
  * no RingCentral account needed. Credentials named "RingCentral JWT (local emulator)" and
  * "RingCentral OAuth2 (local emulator)" and the examples are imported; Ctrl-C stops both.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs';
 
 import { createEmulator } from './emulator';
 import { EXAMPLE_CREDENTIALS, credentialRecords, exampleWorkflows, importable } from './n8n/examples';

@@ -80,6 +80,10 @@ export function n8nEnvironment(settings: Record<string, string>): NodeJS.Process
 	return { ...inherited, ...settings };
 }
 
+/** n8n's JSON answers, of any shape: the caller reads them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type Json = any;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const messageOf = (error: unknown) => String(error instanceof Error ? error.message : error);
@@ -190,8 +194,7 @@ export class N8n {
 	}
 
 	/** REST call to n8n's own API as the owner (cookie session), signing in again once on a 401. */
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's answers, read by the caller
-	async rest(method: string, route: string, body?: unknown): Promise<any> {
+	async rest(method: string, route: string, body?: unknown): Promise<Json> {
 		try {
 			return await this.restOnce(method, route, body);
 		} catch (error) {
@@ -201,8 +204,7 @@ export class N8n {
 		}
 	}
 
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's answers, read by the caller
-	async restOnce(method: string, route: string, body?: unknown): Promise<any> {
+	async restOnce(method: string, route: string, body?: unknown): Promise<Json> {
 		const response = await fetch(`${this.url}/rest${route}`, {
 			method,
 			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
@@ -212,8 +214,7 @@ export class N8n {
 		const auth = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth.split(';')[0];
 		const text = await response.text();
-		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of any shape, or the text
-		let data: any;
+		let data: Json;
 		try {
 			data = JSON.parse(text);
 		} catch {
