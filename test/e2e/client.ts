@@ -17,7 +17,8 @@ export interface Runtime {
 	emulatorUrl: string;
 	userFolder: string;
 	cookie: string;
-	node24: string;
+	/** the Node that runs n8n */
+	node: string;
 	n8nBin: string;
 	/** n8n's own settings (the environment is rebuilt from them) */
 	n8nSettings: Record<string, string>;
@@ -143,7 +144,7 @@ export async function readAsUser(uri: string): Promise<{ status: number; content
 /** Runs the n8n CLI of the running instance (same user folder and database). */
 export async function n8nCli(args: string[]): Promise<string> {
 	const info = runtime();
-	const { stdout, stderr } = await promisify(execFile)(info.node24, [info.n8nBin, ...args], {
+	const { stdout, stderr } = await promisify(execFile)(info.node, [info.n8nBin, ...args], {
 		env: n8nEnvironment(info.n8nSettings),
 		maxBuffer: 64 * 1024 * 1024,
 	});

@@ -59,7 +59,7 @@ async function startWorld(emulator: Emulator, n8n: N8n, time: Time, timings: Tim
 	await time('import workflows', () => n8n.importJson('workflow', workflows.map(({ ping: _ping, ...workflow }) => workflow)));
 	// Published before the start: n8n 2.41 activates published workflows while it starts.
 	await time('publish workflows', async () => {
-		for (const workflow of workflows) await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
+		for (const workflow of workflows) await n8n.publish(workflow.id);
 	});
 	await time('n8n start', () => n8n.start());
 	await time('webhooks live', async () => {
@@ -73,7 +73,7 @@ async function startWorld(emulator: Emulator, n8n: N8n, time: Time, timings: Tim
 		emulatorUrl: emulator.url,
 		userFolder: n8n.userFolder,
 		cookie: n8n.cookie,
-		node24: n8n.runtime.NODE24,
+		node: n8n.runtime.NODE,
 		n8nBin: n8n.runtime.N8N_BIN,
 		n8nSettings: n8n.settings,
 		oauth,

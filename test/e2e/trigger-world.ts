@@ -66,8 +66,8 @@ export interface TriggerWorld {
 	workflows: TriggerWorkflow[];
 	examples: ExampleWorkflow[];
 	webhookUrl(id: string): string;
-	publish(id: string): Promise<string>;
-	unpublish(id: string): Promise<string>;
+	publish(id: string): Promise<void>;
+	unpublish(id: string): Promise<void>;
 	restart(whileStopped?: () => Promise<unknown>): Promise<void>;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's execution records, read by the tests
 	executions(id: string): Promise<any[]>;
@@ -109,8 +109,8 @@ export async function startTriggerWorld(
 		workflows,
 		examples,
 		webhookUrl: (id) => `${n8n.url}/webhook/${workflowOf(id).webhookId}/webhook`,
-		publish: (id) => n8n.cli(['publish:workflow', `--id=${id}`]),
-		unpublish: (id) => n8n.cli(['unpublish:workflow', `--id=${id}`]),
+		publish: (id) => n8n.publish(id),
+		unpublish: (id) => n8n.unpublish(id),
 		restart: async (whileStopped) => {
 			await n8n.stop();
 			await whileStopped?.();

@@ -1,9 +1,10 @@
 /**
- * Drives a real n8n 2.41.1 (Node 24, from tools/n8n/n8n-runtime.sh) with this package linked in as a
- * community package, the way users get it: node types are `n8n-nodes-ringcentral.<name>`.
- * Used by `npm start`, the e2e tier, the editor check and the trigger benchmark.
+ * Drives a real n8n (2.41.1 on Node 24 unless told otherwise; installed by ./runtime.ts) with this
+ * package linked in as a community package, the way users get it: node types are
+ * `n8n-nodes-ringcentral.<name>`. Where n8n 1.x differs (activating instead of publishing), it
+ * says so. Used by `npm start`, the e2e tier, the editor check and the trigger benchmark.
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -12,6 +13,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { REPO } from '../repository';
+import { N8N_RELEASES, ensureRuntime, runtimeEnvironment } from './runtime';
+import type { Layout, N8nRelease } from './runtime';
 
 export const PACKAGE_NAME = 'n8n-nodes-ringcentral';
 
@@ -24,8 +27,8 @@ export interface Owner {
 
 export const OWNER: Owner = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'RingCentral-demo-1' };
 
-/** The installed runtime: the `export` lines of `n8n-runtime.sh env` (NODE24, N8N_BIN, PATH, quiet n8n settings). */
-export type RuntimeEnv = Record<string, string> & { NODE24: string; N8N_BIN: string };
+/** The installed runtime's environment: NODE, N8N_BIN, PATH and quiet n8n settings (./runtime.ts). */
+export type RuntimeEnv = ReturnType<typeof runtimeEnvironment>;
 
 export interface N8nOptions {
 	/** n8n's user folder (database, settings, community nodes); a new temp folder when missing */
@@ -37,25 +40,22 @@ export interface N8nOptions {
 	/** the package linked in as a community package; this repository when missing */
 	packageDir?: string;
 	logLevel?: string;
+	/** the n8n release to run (default: the current one, N8N_RELEASES.current) */
+	release?: N8nRelease;
+	/** told once when the release has to be installed first (a few minutes) */
+	onInstall?: (where: Layout) => void;
+}
+
+/** Another process listens on a port n8n was to use. */
+export class PortInUseError extends Error {
+	constructor(readonly port: number) {
+		super(`port ${port} is in use`);
+	}
 }
 
 export interface Exit {
 	code: number | null;
 	signal: NodeJS.Signals | null;
-}
-
-/** Installs the runtime when missing (cached outside the repo) and returns the env it runs with. */
-function runtimeEnv(): RuntimeEnv {
-	const script = path.join(REPO, 'tools/n8n/n8n-runtime.sh');
-	execFileSync(script, ['ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	const exports = execFileSync(script, ['env'], { encoding: 'utf8' });
-	const env: Record<string, string> = {};
-	for (const line of exports.split('\n')) {
-		const match = /^export ([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-		if (match) env[match[1]] = execFileSync('bash', ['-c', `printf %s ${match[2]}`], { encoding: 'utf8' });
-	}
-	if (!env.NODE24 || !env.N8N_BIN) throw new Error(`n8n-runtime.sh env gave no NODE24 or N8N_BIN:\n${exports}`);
-	return env as RuntimeEnv;
 }
 
 export async function freePort(): Promise<number> {
@@ -68,6 +68,37 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/** Whether something accepts connections on a port of this machine (IPv4 or IPv6 loopback). */
+function accepts(host: string, port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = net.connect({ host, port });
+		const done = (result: boolean) => {
+			socket.destroy();
+			resolve(result);
+		};
+		socket.setTimeout(1000, () => done(false));
+		socket.once('connect', () => done(true));
+		socket.once('error', () => done(false));
+	});
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, host, () => server.close(() => resolve(true)));
+	});
+}
+
+/**
+ * Whether a port is taken, asked without sending a request: a TCP connect to the loopback
+ * addresses (a server on any address answers there) and a test listen on 127.0.0.1.
+ */
+export async function portInUse(port: number): Promise<boolean> {
+	for (const host of ['127.0.0.1', '::1']) if (await accepts(host, port)) return true;
+	return !(await canListen(port, '127.0.0.1'));
 }
 
 /**
@@ -94,6 +125,7 @@ export class N8n {
 	/** The owner's session (`n8n-auth=…`), once signed in. */
 	cookie = '';
 	owner?: Owner;
+	readonly release: N8nRelease;
 	// Set by prepare():
 	runtime!: RuntimeEnv;
 	userFolder!: string;
@@ -111,10 +143,18 @@ export class N8n {
 	constructor(options: N8nOptions = {}) {
 		this.options = options;
 		this.packageDir = options.packageDir ?? REPO;
+		this.release = options.release ?? N8N_RELEASES.current;
 	}
 
+	/** n8n's major version: 1.x activates workflows, 2.x publishes them. */
+	get major(): number {
+		return Number(this.release.n8n.split('.')[0]);
+	}
+
+	/** Installs the release when missing (cached outside the repo) and readies a user folder and ports. */
 	async prepare(): Promise<this> {
-		this.runtime = runtimeEnv();
+		const onInstall = this.options.onInstall;
+		this.runtime = runtimeEnvironment(await ensureRuntime({ release: this.release, onInstall }));
 		this.userFolder = this.options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rc-n8n-'));
 		const nodesDir = path.join(this.userFolder, '.n8n/nodes/node_modules');
 		fs.mkdirSync(nodesDir, { recursive: true });
@@ -143,26 +183,83 @@ export class N8n {
 	async cli(args: string[]): Promise<string> {
 		// `execute` starts a task broker of its own: it must not take the running instance's port.
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
-		const { stdout, stderr } = await promisify(execFile)(this.runtime.NODE24, [this.runtime.N8N_BIN, ...args], {
+		const { stdout, stderr } = await promisify(execFile)(this.runtime.NODE, [this.runtime.N8N_BIN, ...args], {
 			env,
 			maxBuffer: 64 * 1024 * 1024,
 		});
 		return `${stdout}${stderr}`;
 	}
 
-	/** Writes JSON to a temp file and imports it with `import:<kind>`. */
+	/**
+	 * Imports JSON with `import:<kind>`. Credentials hold secrets: the file n8n reads is readable by
+	 * this user only, in a private temp folder that is removed right after.
+	 */
 	async importJson(kind: 'credentials' | 'workflow', data: unknown[]): Promise<string> {
-		const file = path.join(this.userFolder, `import-${kind}-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(data, null, 2));
-		const output = await this.cli([`import:${kind}`, `--input=${file}`]);
-		if (!/Successfully imported/.test(output)) throw new Error(`n8n import:${kind} failed:\n${output}`);
-		return output;
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-n8n-import-'));
+		try {
+			const file = path.join(folder, `${kind}.json`);
+			fs.writeFileSync(file, JSON.stringify(data, null, 2), { mode: 0o600 });
+			const output = await this.cli([`import:${kind}`, `--input=${file}`]);
+			if (!/Successfully imported/.test(output)) throw new Error(`n8n import:${kind} failed:\n${output}`);
+			return output;
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
 	}
 
+	/** The ids of the workflows in this n8n's database (from `export:workflow --all`). */
+	async workflowIds(): Promise<string[]> {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-n8n-export-'));
+		try {
+			const file = path.join(folder, 'workflows.json');
+			const output = await this.cli(['export:workflow', '--all', `--output=${file}`]).catch((error: Error) => error.message);
+			if (!fs.existsSync(file)) {
+				if (/No workflows found/i.test(output)) return [];
+				throw new Error(`n8n export:workflow failed:\n${output}`);
+			}
+			return (JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ id: string }>).map((workflow) => workflow.id);
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
+	}
+
+	/**
+	 * Publishes (2.x) or activates (1.x) a workflow. n8n 2.x's CLI reaches a running instance too;
+	 * 1.x's `update:workflow` only changes the database, so a running 1.x is asked over REST, as the editor does.
+	 */
+	async publish(id: string): Promise<void> {
+		if (this.major >= 2) {
+			await this.cli(['publish:workflow', `--id=${id}`]);
+		} else if (this.running) {
+			const workflow = await this.rest('GET', `/workflows/${id}`);
+			await this.rest('PATCH', `/workflows/${id}`, { active: true, versionId: workflow.versionId });
+		} else {
+			await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
+		}
+	}
+
+	/** Unpublishes (2.x) or deactivates (1.x) a workflow. */
+	async unpublish(id: string): Promise<void> {
+		if (this.major >= 2) {
+			await this.cli(['unpublish:workflow', `--id=${id}`]);
+		} else if (this.running) {
+			const workflow = await this.rest('GET', `/workflows/${id}`);
+			await this.rest('PATCH', `/workflows/${id}`, { active: false, versionId: workflow.versionId });
+		} else {
+			await this.cli(['update:workflow', `--id=${id}`, '--active=false']);
+		}
+	}
+
+	get running(): boolean {
+		return this.process !== undefined && this.process.exitCode === null && this.process.signalCode === null;
+	}
+
+	/** Starts n8n and waits until it answers; a taken port is a PortInUseError, before anything is started. */
 	async start(): Promise<this> {
+		if (await portInUse(this.port)) throw new PortInUseError(this.port);
 		if (this.options.logFile) fs.mkdirSync(path.dirname(this.options.logFile), { recursive: true });
 		const log = this.options.logFile ? fs.openSync(this.options.logFile, 'a') : 'ignore';
-		const child = spawn(this.runtime.NODE24, [this.runtime.N8N_BIN, 'start'], {
+		const child = spawn(this.runtime.NODE, [this.runtime.N8N_BIN, 'start'], {
 			env: this.env,
 			stdio: ['ignore', log, log],
 			detached: false,
@@ -174,7 +271,8 @@ export class N8n {
 			const ready = await fetch(`${this.url}/healthz/readiness`)
 				.then((r) => r.ok)
 				.catch(() => false);
-			if (ready) {
+			// Ready, and still ours: an n8n that could not listen has exited.
+			if (ready && child.exitCode === null) {
 				this.startupMs = Date.now() - started;
 				return this;
 			}
