@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 
 import type { JournalEntry } from '../../tools/emulator/server';
 import { n8nEnvironment } from '../../tools/n8n/n8n';
+import type { N8nRelease } from '../../tools/n8n/runtime';
 import { repoPath } from '../../tools/repository';
 
 const RUNTIME = repoPath('test-output/e2e/runtime.json');
@@ -16,6 +17,8 @@ export interface Runtime {
 	n8nUrl: string;
 	emulatorUrl: string;
 	userFolder: string;
+	/** the n8n release running */
+	release: N8nRelease;
 	cookie: string;
 	/** the Node that runs n8n */
 	node: string;

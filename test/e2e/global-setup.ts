@@ -10,6 +10,7 @@ import { createEmulator } from '../../tools/emulator';
 import type { Emulator } from '../../tools/emulator/server';
 import { credentialRecords } from '../../tools/n8n/examples';
 import { N8n } from '../../tools/n8n/n8n';
+import { releaseFor } from '../../tools/n8n/runtime';
 import { repoPath } from '../../tools/repository';
 import type { Runtime } from './client';
 import areas from './scenarios';
@@ -39,7 +40,8 @@ export default async function globalSetup(): Promise<void> {
 
 	const emulator = await createEmulator({ requireSpec: true, quiet: true, rateLimits: { windowSeconds: 1 } });
 	await emulator.start();
-	const n8n = new N8n({ logFile: path.join(OUTPUT, 'n8n.log') });
+	// RC_E2E_N8N picks another tested n8n release (`1` for the 1.x line: `npm run test:e2e:n8n1`).
+	const n8n = new N8n({ logFile: path.join(OUTPUT, 'n8n.log'), release: releaseFor(process.env.RC_E2E_N8N) });
 	(globalThis as { __RC_E2E__?: E2eWorld }).__RC_E2E__ = { emulator, n8n };
 	try {
 		await startWorld(emulator, n8n, time, timings);
@@ -57,7 +59,7 @@ async function startWorld(emulator: Emulator, n8n: N8n, time: Time, timings: Tim
 	const workflows = areas.map(({ area, scenarios }) => areaWorkflow(area, scenarios));
 	fs.writeFileSync(path.join(OUTPUT, 'workflows.json'), JSON.stringify(workflows, null, 2));
 	await time('import workflows', () => n8n.importJson('workflow', workflows.map(({ ping: _ping, ...workflow }) => workflow)));
-	// Published before the start: n8n 2.41 activates published workflows while it starts.
+	// Published (activated, on 1.x) before the start: n8n activates them while it starts.
 	await time('publish workflows', async () => {
 		for (const workflow of workflows) await n8n.publish(workflow.id);
 	});
@@ -72,6 +74,7 @@ async function startWorld(emulator: Emulator, n8n: N8n, time: Time, timings: Tim
 		n8nUrl: n8n.url,
 		emulatorUrl: emulator.url,
 		userFolder: n8n.userFolder,
+		release: n8n.release,
 		cookie: n8n.cookie,
 		node: n8n.runtime.NODE,
 		n8nBin: n8n.runtime.N8N_BIN,

@@ -82,7 +82,9 @@ export async function startTriggerWorld(
 	options: { emulatorUrl?: string; logFile?: string; examples?: boolean } = {},
 ): Promise<TriggerWorld> {
 	const emulatorUrl = options.emulatorUrl ?? runtime().emulatorUrl;
-	const n8n = new N8n({ logFile: options.logFile ?? repoPath('test-output/e2e/n8n-trigger.log') });
+	// The e2e tier's n8n release; the current one for callers with an emulator of their own (the benchmark).
+	const release = options.emulatorUrl ? undefined : runtime().release;
+	const n8n = new N8n({ logFile: options.logFile ?? repoPath('test-output/e2e/n8n-trigger.log'), release });
 	await n8n.prepare();
 	const workflows = triggers.map((t) => triggerWorkflow(t.id, t.parameters, t.sink, emulatorUrl));
 	const examples = options.examples ? exampleWorkflows() : [];

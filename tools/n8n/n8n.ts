@@ -225,14 +225,15 @@ export class N8n {
 
 	/**
 	 * Publishes (2.x) or activates (1.x) a workflow. n8n 2.x's CLI reaches a running instance too;
-	 * 1.x's `update:workflow` only changes the database, so a running 1.x is asked over REST, as the editor does.
+	 * 1.x's `update:workflow` only changes the database, so a running 1.x is asked over REST (its
+	 * editor's activate and deactivate).
 	 */
 	async publish(id: string): Promise<void> {
 		if (this.major >= 2) {
 			await this.cli(['publish:workflow', `--id=${id}`]);
 		} else if (this.running) {
 			const workflow = await this.rest('GET', `/workflows/${id}`);
-			await this.rest('PATCH', `/workflows/${id}`, { active: true, versionId: workflow.versionId });
+			await this.rest('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
 		} else {
 			await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
 		}
@@ -243,8 +244,7 @@ export class N8n {
 		if (this.major >= 2) {
 			await this.cli(['unpublish:workflow', `--id=${id}`]);
 		} else if (this.running) {
-			const workflow = await this.rest('GET', `/workflows/${id}`);
-			await this.rest('PATCH', `/workflows/${id}`, { active: false, versionId: workflow.versionId });
+			await this.rest('POST', `/workflows/${id}/deactivate`);
 		} else {
 			await this.cli(['update:workflow', `--id=${id}`, '--active=false']);
 		}

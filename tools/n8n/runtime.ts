@@ -23,12 +23,17 @@ import path from 'node:path';
 export interface N8nRelease {
 	n8n: string;
 	node: number;
+	/** npm overrides for its install (package → version from the npm registry) */
+	overrides?: Record<string, string>;
 }
 
 /** What `.ci/run` tests: the whole e2e tier on the current line, a smoke on the 1.x line. */
 export const N8N_RELEASES = {
 	current: { n8n: '2.41.1', node: 24 },
-	v1: { n8n: '1.123.81', node: 22 },
+	// n8n-nodes-base 1.x takes xlsx 0.20.2 from SheetJS's own CDN, outside the npm registry (which is
+	// all that developers' machines and CI are sure to reach); the registry's xlsx stands in. Only the
+	// Spreadsheet File node uses it, and no test here does.
+	v1: { n8n: '1.123.81', node: 22, overrides: { xlsx: '0.18.5' } },
 } as const satisfies Record<string, N8nRelease>;
 
 /** The release for a version given by a user ("1", "1.123.81", "2.41.1"; the current one when empty). */
@@ -239,10 +244,10 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 }
 
 /** A folder npm installs into: a package.json pins npm's prefix there (otherwise it walks up looking for one). */
-function freshPrefix(folder: string): void {
+function freshPrefix(folder: string, overrides?: Record<string, string>): void {
 	fs.rmSync(folder, { recursive: true, force: true });
 	fs.mkdirSync(folder, { recursive: true });
-	fs.writeFileSync(path.join(folder, 'package.json'), '{"name":"rc-n8n-runtime","private":true}\n');
+	fs.writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify({ name: 'rc-n8n-runtime', private: true, overrides })}\n`);
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -256,7 +261,7 @@ function installNode(where: Layout): void {
 }
 
 function installN8n(where: Layout): void {
-	freshPrefix(where.n8nDir);
+	freshPrefix(where.n8nDir, where.release.overrides);
 	// This Node first on PATH, so npm and node-gyp run on it; nodedir so sqlite3 compiles against
 	// its headers (and not a system Node's, which ~/.npmrc may name); build_from_source so no
 	// prebuilt binary is fetched from outside the npm registry.
