@@ -212,7 +212,10 @@ export class N8n {
 		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-n8n-export-'));
 		try {
 			const file = path.join(folder, 'workflows.json');
-			const output = await this.cli(['export:workflow', '--all', `--output=${file}`]).catch((error: Error) => error.message);
+			// With no workflow at all, n8n says so and exits with 1.
+			const output = await this.cli(['export:workflow', '--all', `--output=${file}`]).catch(
+				(error: Error & { stdout?: string; stderr?: string }) => `${error.stdout ?? ''}${error.stderr ?? ''}${error.message}`,
+			);
 			if (!fs.existsSync(file)) {
 				if (/No workflows found/i.test(output)) return [];
 				throw new Error(`n8n export:workflow failed:\n${output}`);
