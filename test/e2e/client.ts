@@ -170,7 +170,9 @@ export async function n8nRest(method: string, route: string, body?: unknown): Pr
 /** The node or credential types the editor loads (`/types/nodes.json`, `/types/credentials.json`). */
 export async function n8nTypes(kind: 'nodes' | 'credentials'): Promise<Json> {
 	const info = runtime();
-	const response = await fetch(`${info.n8nUrl}/types/${kind}.json`, { headers: { Cookie: info.cookie } });
+	const get = () => fetch(`${info.n8nUrl}/types/${kind}.json`, { headers: { Cookie: info.cookie } });
+	// Once more if the connection drops: a kept-alive connection that n8n has just closed (seen with n8n 1.x).
+	const response = await get().catch(get);
 	if (!response.ok) throw new Error(`n8n /types/${kind}.json: ${response.status}`);
 	return await response.json();
 }

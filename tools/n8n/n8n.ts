@@ -169,7 +169,9 @@ export class N8n {
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			// n8n 2.x reads N8N_WEBHOOK_URL, 1.x WEBHOOK_URL.
 			N8N_WEBHOOK_URL: `${this.url}/`,
+			WEBHOOK_URL: `${this.url}/`,
 			N8N_EDITOR_BASE_URL: `${this.url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: this.options.logLevel ?? 'info',
@@ -274,8 +276,10 @@ export class N8n {
 			const ready = await fetch(`${this.url}/healthz/readiness`)
 				.then((r) => r.ok)
 				.catch(() => false);
-			// Ready, and still ours: an n8n that could not listen has exited.
-			if (ready && child.exitCode === null) {
+			// Ready, and still ours (an n8n that could not listen has exited), with its REST API up:
+			// n8n 1.x reports ready a few seconds before its routes exist.
+			const routed = ready && (await fetch(`${this.url}/rest/login`).then((r) => r.status !== 404, () => false));
+			if (routed && child.exitCode === null) {
 				this.startupMs = Date.now() - started;
 				return this;
 			}

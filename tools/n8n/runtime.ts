@@ -346,7 +346,8 @@ export function runtimeEnvironment(where: Layout, basePath = process.env.PATH ??
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// n8n 1.x has no such module, and refuses to start with an unknown one named.
+		...(Number(where.release.n8n.split('.')[0]) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 	};
 }
 
