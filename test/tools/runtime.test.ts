@@ -68,11 +68,12 @@ describe('Node for each platform', () => {
 });
 
 /**
- * Runs `ensureSteps` in a separate Node process: one step whose "install" takes `installMs` and
- * appends to install.log (a real install takes minutes and the network; what is checked here is
- * that it runs once, under the lock, and that the marker makes it final).
+ * Runs `ensureSteps` in a separate Node process: one step whose "install" appends to install.log
+ * (a real install takes minutes and the network; what is checked here is that it runs once, under
+ * the lock, and that the marker makes it final). With `holdUntilWaiter`, the install goes on until
+ * another process says it is waiting for the lock, however slowly the processes start.
  */
-function ensureInProcess(cache: string, label: string, installMs: number) {
+function ensureInProcess(cache: string, label: string, holdUntilWaiter: boolean) {
 	const script = `
 		const fs = require('fs'), path = require('path');
 		const { ensureSteps } = require(${JSON.stringify(compiled)});
@@ -82,14 +83,19 @@ function ensureInProcess(cache: string, label: string, installMs: number) {
 			marker: path.join(cache, '.installed-thing'),
 			install: async () => {
 				log('start ${label}');
-				await new Promise((r) => setTimeout(r, ${installMs}));
+				for (let i = 0; ${holdUntilWaiter} && i < 600 && !fs.readdirSync(cache).some((f) => f.startsWith('waiting-')); i++) {
+					await new Promise((r) => setTimeout(r, 50));
+				}
 				fs.writeFileSync(path.join(cache, 'thing'), '${label}');
 				log('end ${label}');
 			},
 		}], {
 			pollMs: 50,
 			onInstall: () => console.log('installing'),
-			onWait: (owner) => console.log('waiting for ' + (owner ? owner.pid : '?')),
+			onWait: (owner) => {
+				fs.writeFileSync(path.join(cache, 'waiting-${label}'), '');
+				console.log('waiting for ' + (owner ? owner.pid : '?'));
+			},
 		}).then((installed) => console.log(installed ? 'installed' : 'already there'));
 	`;
 	return promisify(execFile)(process.execPath, ['-e', script], { encoding: 'utf8' });
@@ -98,7 +104,7 @@ function ensureInProcess(cache: string, label: string, installMs: number) {
 describe('the install lock (mkdir, no flock)', () => {
 	test('two concurrent ensure calls: one installs, the other waits and then finds it installed', async () => {
 		const cache = fs.mkdtempSync(path.join(scratch, 'cache-'));
-		const [a, b] = await Promise.all([ensureInProcess(cache, 'a', 1500), ensureInProcess(cache, 'b', 1500)]);
+		const [a, b] = await Promise.all([ensureInProcess(cache, 'a', true), ensureInProcess(cache, 'b', true)]);
 		const outputs = [a.stdout, b.stdout];
 		expect(outputs.filter((out) => /installing\ninstalled/.test(out))).toHaveLength(1);
 		expect(outputs.filter((out) => /^waiting for \d+\nalready there\n$/.test(out))).toHaveLength(1);
@@ -108,7 +114,7 @@ describe('the install lock (mkdir, no flock)', () => {
 		expect(fs.existsSync(path.join(cache, '.installed-thing'))).toBe(true);
 		expect(fs.existsSync(path.join(cache, '.install.lock'))).toBe(false);
 		// Installed is final: a third call neither locks nor installs.
-		expect((await ensureInProcess(cache, 'c', 0)).stdout).toBe('already there\n');
+		expect((await ensureInProcess(cache, 'c', false)).stdout).toBe('already there\n');
 	});
 
 	test('a lock left by a process that died is taken over at once', async () => {
@@ -121,7 +127,7 @@ describe('the install lock (mkdir, no flock)', () => {
 			JSON.stringify({ pid: Number(dead), host: os.hostname(), token: 'dead', since: new Date().toISOString() }),
 		);
 		const started = Date.now();
-		const { stdout, stderr } = await ensureInProcess(cache, 'after-crash', 0);
+		const { stdout, stderr } = await ensureInProcess(cache, 'after-crash', false);
 		expect(stdout).toBe('installing\ninstalled\n');
 		expect(stderr).toMatch(/took over a stale install lock \(its process \d+ is not running\)/);
 		expect(Date.now() - started).toBeLessThan(10_000);
