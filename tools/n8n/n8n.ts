@@ -263,30 +263,44 @@ export class N8n {
 	async start(): Promise<this> {
 		if (await portInUse(this.port)) throw new PortInUseError(this.port);
 		if (this.options.logFile) fs.mkdirSync(path.dirname(this.options.logFile), { recursive: true });
-		const log = this.options.logFile ? fs.openSync(this.options.logFile, 'a') : 'ignore';
+		const log = this.options.logFile ? fs.createWriteStream(this.options.logFile, { flags: 'a' }) : undefined;
 		const child = spawn(this.runtime.NODE, [this.runtime.N8N_BIN, 'start'], {
 			env: this.env,
-			stdio: ['ignore', log, log],
+			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: false,
 		});
 		this.process = child;
-		this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+		this.exited = new Promise((resolve) =>
+			child.once('exit', (code, signal) => {
+				log?.end();
+				resolve({ code, signal });
+			}),
+		);
+		// n8n announces its editor URL once it has started in full (after activating workflows, and on
+		// n8n 1.x after the initialisation a request that comes too early can race). The announcement
+		// comes from this process, so an n8n of someone else on the port cannot pass for this one.
+		let announced = false;
+		let tail = '';
+		const watch = (chunk: Buffer) => {
+			log?.write(chunk);
+			tail = (tail + chunk.toString()).slice(-4096);
+			if (/Editor is now accessible via/.test(tail)) announced = true;
+		};
+		child.stdout.on('data', watch);
+		child.stderr.on('data', watch);
 		const started = Date.now();
-		while (Date.now() - started < 120_000) {
-			const ready = await fetch(`${this.url}/healthz/readiness`)
-				.then((r) => r.ok)
-				.catch(() => false);
-			// Ready, and still ours (an n8n that could not listen has exited), with its REST API up:
-			// n8n 1.x reports ready a few seconds before its routes exist.
+		while (Date.now() - started < 180_000) {
+			if (child.exitCode !== null) throw new Error(`n8n exited during start (code ${child.exitCode})`);
+			const ready = announced && (await fetch(`${this.url}/healthz/readiness`).then((r) => r.ok, () => false));
+			// With its REST API up: n8n 1.x reports ready a few seconds before its routes exist.
 			const routed = ready && (await fetch(`${this.url}/rest/login`).then((r) => r.status !== 404, () => false));
 			if (routed && child.exitCode === null) {
 				this.startupMs = Date.now() - started;
 				return this;
 			}
-			if (child.exitCode !== null) throw new Error(`n8n exited during start (code ${child.exitCode})`);
 			await sleep(250);
 		}
-		throw new Error('n8n did not become ready within 120 s');
+		throw new Error('n8n did not become ready within 180 s');
 	}
 
 	async stop(): Promise<void> {
