@@ -74,7 +74,7 @@ describe('OAuth', () => {
 			{ grant_type: 'authorization_code', code: first.location.searchParams.get('code')!, redirect_uri: redirectUri, code_verifier: 'nope', client_id: 'demo-client-id' },
 			undefined,
 		);
-		expect(wrong.status).toBe(400);
+		expect(wrong.status).toBe(403);
 		expect(wrong.body).toMatchObject({ error: 'invalid_grant', errors: [{ errorCode: 'OAU-106' }] });
 		const second = await authorize({ redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256' });
 		const right = await token(
@@ -86,20 +86,42 @@ describe('OAuth', () => {
 		expect(right.body.refresh_token).toBeTruthy();
 	});
 
-	test('refresh tokens rotate: the old refresh and access tokens stop working', async () => {
+	test('refresh tokens rotate: the old access token dies at once, the old refresh token after its grace period', async () => {
 		const redirectUri = 'http://localhost:5678/callback';
 		const { location } = await authorize({ redirect_uri: redirectUri });
 		const issued = (await token({ grant_type: 'authorization_code', code: location.searchParams.get('code')!, redirect_uri: redirectUri })).body;
 		const refreshed = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.body.refresh_token).not.toBe(issued.refresh_token);
-		const reused = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
-		expect(reused.status).toBe(400);
-		expect(reused.body.errors[0].errorCode).toBe('OAU-211');
 		const old = await api('/restapi/v1.0/account/~/extension/~', issued.access_token);
 		expect(old.status).toBe(401);
 		expect(await old.json()).toMatchObject({ errorCode: 'TokenInvalid', errors: [{ errorCode: 'OAU-213' }] });
+		// A second worker refreshing with the same (old) refresh token gets the same new tokens…
+		const again = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
+		expect(again.status).toBe(200);
+		expect(again.body).toMatchObject({ access_token: refreshed.body.access_token, refresh_token: refreshed.body.refresh_token });
+		// …until the grace period after the new access token's first use is over.
+		emulator.oauth.refreshGrace.afterUseSeconds = 0;
+		try {
+			expect((await api('/restapi/v1.0/account/~/extension/~', refreshed.body.access_token)).status).toBe(200);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			const late = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
+			expect(late.status).toBe(400);
+			expect(late.body.errors[0].errorCode).toBe('OAU-211');
+		} finally {
+			emulator.oauth.refreshGrace.afterUseSeconds = 10;
+		}
 		expect((await api('/restapi/v1.0/account/~/extension/~', refreshed.body.access_token)).status).toBe(200);
+	});
+
+	test('an old refresh token is refused once the new refresh token has been used', async () => {
+		const { body: first } = await token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: emulator.oauth.issueJwt() });
+		const second = (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token })).body;
+		const third = await token({ grant_type: 'refresh_token', refresh_token: second.refresh_token });
+		expect(third.status).toBe(200);
+		const stale = await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
+		expect(stale.status).toBe(400);
+		expect(stale.body.errors[0].errorCode).toBe('OAU-211');
 	});
 
 	test('revoke ends the whole session; a wrong client secret and a missing bearer are refused', async () => {
