@@ -8,6 +8,8 @@
 import { RcError, errors } from '../errors';
 import { pageOf } from '../http-util';
 import type { MultipartPart } from '../http-util';
+import { personOf } from '../people';
+import { COMPANY_NUMBERS as COMPANY_PHONE_NUMBERS } from '../phone-numbers';
 import type { ExtensionType, State } from '../state';
 import type { HandlerContext, HandlerResult, RequestBody, Route } from '../types';
 import { accountOf, assertMayEdit, extensionOf, extensionRecordOf, flag, listOf } from './common';
@@ -20,7 +22,8 @@ const E164 = /^\+[1-9]\d{7,14}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_RULE_NAME = 127;
 const MAX_FORWARDING_NUMBERS = 10;
-const COMPANY_NUMBERS = ['+16505550100', '+16505550101'];
+/** The company's own numbers (phone-numbers.ts): what company rules may be called on. */
+const COMPANY_NUMBERS = COMPANY_PHONE_NUMBERS.map((number) => number.phoneNumber);
 const BUSINESS_HOURS_RULE = 'business-hours-rule';
 const AFTER_HOURS_RULE = 'after-hours-rule';
 /** Extension types with call handling rules, and the call handling actions each may use. */
@@ -231,7 +234,7 @@ function store(ctx: Ctx): CallHandlingStore {
 
 /** The company's call handling as RingCentral sets up a new account; users' settings appear on first use. */
 function createStore(state: State): CallHandlingStore {
-	const directNumbers = new Map(state.users.map((id, i) => [id, `+1650555${2000 + i}`]));
+	const directNumbers = new Map(state.users.map((id) => [id, String(personOf(state, id)?.directNumber)]));
 	return {
 		nextId: 1009437000,
 		directNumbers,
@@ -941,8 +944,8 @@ function companyRuleResource(ctx: Ctx, rule: AnsweringRule, listed = false): Rec
 	};
 }
 
-function companyNumberId(phoneNumber: string | undefined): string {
-	return String(1460412004 + COMPANY_NUMBERS.indexOf(String(phoneNumber)));
+function companyNumberId(phoneNumber: string | undefined): string | undefined {
+	return COMPANY_PHONE_NUMBERS.find((number) => number.phoneNumber === phoneNumber)?.id;
 }
 
 function checkCompanyRule(ctx: Ctx, rule: AnsweringRule): void {
