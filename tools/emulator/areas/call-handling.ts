@@ -475,7 +475,8 @@ function forwardingOf(ctx: Ctx, id: string): Map<string, ForwardingNumber> {
 		numbers = new Map(
 			[
 				{ phoneNumber: `+1415555${3000 + index}`, label: 'Mobile', type: 'Mobile', features: ['CallFlip', 'CallForwarding'], flipNumber: '1' },
-				{ phoneNumber: `+1650555${2000 + index}`, label: 'Desk Phone', type: 'PhoneLine', features: ['CallForwarding'], device: { id: String(80440001 + index) } },
+				// the desk phone rings on the user's direct number
+				{ phoneNumber: s.directNumbers.get(id) ?? '', label: 'Desk Phone', type: 'PhoneLine', features: ['CallForwarding'], device: { id: String(80440001 + index) } },
 			].map((number): [string, ForwardingNumber] => {
 				const numberId = s.id();
 				return [numberId, { id: numberId, ...number }];
@@ -484,6 +485,11 @@ function forwardingOf(ctx: Ctx, id: string): Map<string, ForwardingNumber> {
 		all.set(id, numbers);
 	}
 	return numbers;
+}
+
+/** A user's forwarding numbers in order; other extension types have none. */
+function forwardingNumbersOf(ctx: Ctx, extensionId: string): ForwardingNumber[] {
+	return extensionRecordOf(ctx, extensionId).type === 'User' ? [...forwardingOf(ctx, extensionId).values()] : [];
 }
 
 function forwardingResource(ctx: Ctx, extensionId: string, number: ForwardingNumber) {
@@ -659,7 +665,7 @@ function defaultRules(ctx: Ctx, extensionId: string, type: ExtensionType): Map<s
 					softPhonesAlwaysRing: true,
 					softPhonesPositionTop: false,
 					ringingMode: 'Sequentially',
-					rules: numbers.map((number, index) => ({ index: index + 1, ringCount: 4, enabled: true, forwardingNumbers: [{ id: number.id }] })),
+					rules: defaultForwardingRules(numbers),
 				},
 			},
 		],
@@ -690,9 +696,7 @@ function ruleResource(
 	const copy = structuredClone(rule);
 	const body: Record<string, unknown> = { uri, ...copy };
 	if (rule.forwarding) {
-		const groups = rule.forwarding.rules;
-		// A request may send forwarding settings without forwarding rules; such a rule cannot be shown yet.
-		if (!groups) throw new Error(`Answering rule ${rule.id} has forwarding settings without rules`);
+		const groups = rule.forwarding.rules ?? [];
 		body.forwarding = {
 			...copy.forwarding,
 			rules: groups
@@ -811,13 +815,20 @@ function checkForwardingRules(ctx: Ctx, extensionId: string, forwarding: RuleFor
 	});
 }
 
+/** A user's forwarding numbers ringing one after the other: what a rule forwards to unless told otherwise. */
+function defaultForwardingRules(numbers: readonly ForwardingNumber[]): ForwardingGroup[] {
+	return numbers.map((number, index) => ({ index: index + 1, ringCount: 4, enabled: true, forwardingNumbers: [{ id: number.id }] }));
+}
+
 /**
  * The stored form of a rule's forwarding: numbers by id only.
  * @param forwarding the request's forwarding, if any
+ * @param defaults the forwarding rules of a rule that sends forwarding settings but none of its own
  */
-function storedForwarding(forwarding: RequestBody, previous?: RuleForwarding): RuleForwarding | undefined {
+function storedForwarding(forwarding: RequestBody, defaults: () => ForwardingGroup[], previous?: RuleForwarding): RuleForwarding | undefined {
 	if (!forwarding) return previous;
 	const merged: RuleForwarding = { ...(previous ?? {}), ...forwarding };
+	merged.rules ??= defaults();
 	if (forwarding.rules) {
 		merged.rules = forwarding.rules.map((group: RequestBody, position: number) => ({
 			index: group.index ?? position + 1,
@@ -877,7 +888,7 @@ function createAnsweringRule(ctx: Ctx): HandlerResult {
 	copyGiven(rule, body, USER_RULE_FIELDS);
 	const extensionType = extensionRecordOf(ctx, extensionId).type;
 	if (extensionType !== 'User' && !body.callHandlingAction) rule.callHandlingAction = ACTIONS_BY_TYPE[extensionType]?.[0];
-	rule.forwarding = storedForwarding(body.forwarding);
+	rule.forwarding = storedForwarding(body.forwarding, () => defaultForwardingRules(forwardingNumbersOf(ctx, extensionId)));
 	checkUserRule(ctx, extensionId, rule, body);
 	if (!rule.forwarding) delete rule.forwarding;
 	rules.set(id, rule);
@@ -900,7 +911,7 @@ function updateAnsweringRule(ctx: Ctx): HandlerResult {
 	}
 	const updated = structuredClone(rule);
 	copyGiven(updated, body, USER_RULE_FIELDS);
-	updated.forwarding = storedForwarding(body.forwarding, rule.forwarding);
+	updated.forwarding = storedForwarding(body.forwarding, () => defaultForwardingRules(forwardingNumbersOf(ctx, extensionId)), rule.forwarding);
 	checkUserRule(ctx, extensionId, updated, body);
 	if (!updated.forwarding) delete updated.forwarding;
 	rules.set(rule.id, updated);
