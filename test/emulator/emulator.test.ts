@@ -171,14 +171,19 @@ describe('OAuth', () => {
 });
 
 describe('OAuth as RingCentral documents it', () => {
-	test('lifetimes asked for are granted up to the server\'s; outside the spec\'s bounds is OAU-101', async () => {
+	test('lifetimes asked for are granted as RingCentral documents: access 600 s up to the default, refresh up to the default, none for <= 0', async () => {
 		const short = await signIn(undefined, basic, { access_token_ttl: '600', refresh_token_ttl: '7200' });
 		expect(short).toMatchObject({ expires_in: 600, refresh_token_expires_in: 7200 });
 		const refreshed = await token({ grant_type: 'refresh_token', refresh_token: short.refresh_token, access_token_ttl: '3600', refresh_token_ttl: '604800' });
 		expect(refreshed.body).toMatchObject({ expires_in: 3600, refresh_token_expires_in: 604800 });
-		const tooLong = await token({ grant_type: JWT_GRANT, assertion: emulator.oauth.issueJwt(), access_token_ttl: '86400' });
-		expect(tooLong.status).toBe(400);
-		expect(tooLong.body).toMatchObject({ error: 'invalid_request', errors: [{ errorCode: 'OAU-101' }] });
+		const outOfRange = await signIn(undefined, basic, { access_token_ttl: '-1', refresh_token_ttl: '9999999' });
+		expect(outOfRange).toMatchObject({ expires_in: 600, refresh_token_expires_in: 604800 });
+		expect((await signIn(undefined, basic, { access_token_ttl: '86400' })).expires_in).toBe(3600);
+		const noRefresh = await signIn(undefined, basic, { refresh_token_ttl: '0' });
+		expect(noRefresh.refresh_token).toBeUndefined();
+		const notANumber = await token({ grant_type: JWT_GRANT, assertion: emulator.oauth.issueJwt(), access_token_ttl: 'an hour' });
+		expect(notANumber.status).toBe(400);
+		expect(notANumber.body).toMatchObject({ error: 'invalid_request', errors: [{ errorCode: 'OAU-101' }] });
 		expect(emulator.takeViolations().map((v: any) => v.kind)).toEqual(['request']);
 	});
 

@@ -343,14 +343,10 @@ export class OAuthServer {
 		};
 	}
 
-	/**
-	 * New tokens for a session. Lifetimes are what the request asks for (`access_token_ttl`,
-	 * `refresh_token_ttl`, which the spec bounds) up to the server's own.
-	 */
+	/** New tokens for a session, for the lifetimes the request asks (see grantedLifetimes). */
 	issue(clientId: string, extensionId: string, options: { form: TokenForm; scope: string[]; sessionId?: string }): TokenResponse {
 		const sessionId = options.sessionId ?? crypto.randomUUID();
-		const accessTtl = lifetime(options.form.access_token_ttl, this.accessTokenTtl);
-		const refreshTtl = lifetime(options.form.refresh_token_ttl, this.refreshTokenTtl);
+		const { access: accessTtl, refresh: refreshTtl } = grantedLifetimes(options.form, this);
 		const accessToken = `EMU-AT-${crypto.randomBytes(24).toString('base64url')}`;
 		const tag = `at-${++this.issued}`;
 		this.tags.set(accessToken, tag);
@@ -363,6 +359,16 @@ export class OAuthServer {
 			expiresAt: Date.now() + accessTtl * 1000,
 			scope: options.scope,
 		});
+		const response: TokenResponse = {
+			access_token: accessToken,
+			token_type: 'bearer',
+			expires_in: accessTtl,
+			scope: options.scope.join(' '),
+			owner_id: extensionId,
+			endpoint_id: options.form.endpoint_id || `emu-endpoint-${sessionId.slice(0, 8)}`,
+			session_id: sessionId,
+		};
+		if (refreshTtl === undefined) return response;
 		const refreshToken = `EMU-RT-${crypto.randomBytes(24).toString('base64url')}`;
 		this.refreshTokens.set(refreshToken, {
 			clientId,
@@ -371,17 +377,7 @@ export class OAuthServer {
 			expiresAt: Date.now() + refreshTtl * 1000,
 			scope: options.scope,
 		});
-		return {
-			access_token: accessToken,
-			token_type: 'bearer',
-			expires_in: accessTtl,
-			scope: options.scope.join(' '),
-			owner_id: extensionId,
-			endpoint_id: options.form.endpoint_id || `emu-endpoint-${sessionId.slice(0, 8)}`,
-			session_id: sessionId,
-			refresh_token: refreshToken,
-			refresh_token_expires_in: refreshTtl,
-		};
+		return { ...response, refresh_token: refreshToken, refresh_token_expires_in: refreshTtl };
 	}
 
 	/**
@@ -450,10 +446,32 @@ export class OAuthServer {
 	}
 }
 
-/** A requested lifetime (a number once the spec typed the form) up to the server's; the server's when none is asked for. */
-function lifetime(requested: string | number | undefined, server: number): number {
-	const asked = Number(requested);
-	return requested === undefined || requested === '' || !Number.isFinite(asked) || asked <= 0 ? server : Math.min(asked, server);
+/** The shortest access-token lifetime RingCentral grants. */
+export const MIN_ACCESS_TOKEN_TTL = 600;
+
+/**
+ * The lifetimes granted for what a token request asks (`access_token_ttl`, `refresh_token_ttl`), as
+ * RingCentral's API reference documents them: an access token lives at least 600 s and at most the
+ * default ("If the value specified exceeds the default one, the default value is set. If the value
+ * specified is less than 600 seconds, the minimum value (600 sec) is set"); a refresh token at most
+ * the default, and with `refresh_token_ttl<=0` "refresh token is not returned". Out-of-range values
+ * are granted this way, not refused (the SDK refreshes with `access_token_ttl=-1` after a 401).
+ * The server's lifetimes are its defaults (short ones in tests win over the 600 s floor).
+ */
+export function grantedLifetimes(
+	form: Record<string, unknown>,
+	server: { accessTokenTtl: number; refreshTokenTtl: number },
+): { access: number; refresh: number | undefined } {
+	const asked = (value: unknown) => (value === undefined || value === '' ? undefined : Number(value));
+	const access = asked(form.access_token_ttl);
+	const refresh = asked(form.refresh_token_ttl);
+	return {
+		access:
+			access === undefined || !Number.isInteger(access)
+				? server.accessTokenTtl
+				: Math.min(Math.max(access, MIN_ACCESS_TOKEN_TTL), server.accessTokenTtl),
+		refresh: refresh === undefined || !Number.isInteger(refresh) ? server.refreshTokenTtl : refresh <= 0 ? undefined : Math.min(refresh, server.refreshTokenTtl),
+	};
 }
 
 /** The token of a Bearer Authorization header, or RingCentral's 401 (OAU-123). */

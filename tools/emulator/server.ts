@@ -25,7 +25,7 @@ import { parseMultipart } from './http-util';
 import type { MultipartPart } from './http-util';
 import { NotificationCenter } from './notifications';
 import type { EventNotification } from './notifications';
-import { OAuthServer } from './oauth';
+import { OAuthServer, grantedLifetimes } from './oauth';
 import { RateLimiter } from './ratelimit';
 import type { RateLimitOptions } from './ratelimit';
 import { loadSpec } from './spec';
@@ -420,6 +420,12 @@ export class Emulator {
 		}
 		const form = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
 		const typedForm = this.spec.typedForm(operationId, form);
+		if (operationId === 'getToken') {
+			// Lifetimes out of the spec's bounds are granted within them, not refused (see grantedLifetimes).
+			const granted = grantedLifetimes(typedForm, this.oauth);
+			if (typeof typedForm.access_token_ttl === 'number') typedForm.access_token_ttl = granted.access;
+			if (typeof typedForm.refresh_token_ttl === 'number') typedForm.refresh_token_ttl = granted.refresh ?? 0;
+		}
 		const problems = this.spec.validateRequest(operationId, { method, path: url.pathname, query, headers, body: typedForm });
 		if (problems.length) {
 			this.violations.push({ kind: 'request', operationId, problems });
