@@ -81,7 +81,7 @@ export interface JournalEntry {
 	status: number;
 	/** the usage-plan group the request counted against */
 	group: string | undefined;
-	/** query parameters ignored as RingCentral ignores them (unknown to the operation, or empty) */
+	/** query parameters ignored as RingCentral ignores them: unknown to the operation, or empty */
 	ignoredQuery?: string[];
 	durationMs: number;
 }
@@ -89,7 +89,7 @@ export interface JournalEntry {
 /** A request the spec rejected, a response of ours the spec would reject, or a crash of the emulator. */
 export type Violation =
 	| { kind: 'emulator-crash'; message: string }
-	/** query parameters the operation does not take, or sent empty: RingCentral ignores them, a client under test should not send them */
+	/** query parameters the operation does not take: RingCentral ignores them, a client under test should not send them */
 	| { kind: 'ignored-query'; operationId: string; method: string; path: string; parameters: string[] }
 	| { kind: 'request'; operationId: string; method?: string; path?: string; query?: Query; body?: unknown; problems: SpecProblem[] }
 	| { kind: 'response'; operationId: string; status: number; problems: SpecProblem[] };
@@ -257,11 +257,12 @@ export class Emulator {
 			status: 0,
 			group: undefined,
 			durationMs: 0,
-			...(accepted?.ignored.length ? { ignoredQuery: accepted.ignored } : {}),
+			...(accepted?.unknown.length || accepted?.empty.length ? { ignoredQuery: [...accepted.unknown, ...accepted.empty] } : {}),
 		};
 		this.journalEntries.push(entry);
-		if (operationId && accepted?.ignored.length) {
-			this.violations.push({ kind: 'ignored-query', operationId, method, path, parameters: accepted.ignored });
+		// An empty value means "not given"; a parameter the operation does not know is likely a mistake.
+		if (operationId && accepted?.unknown.length) {
+			this.violations.push({ kind: 'ignored-query', operationId, method, path, parameters: accepted.unknown });
 		}
 		let rateHeaders: Record<string, string> = {};
 		const finish = (status: number, body: unknown, headers: Record<string, string> = {}, contentType: string | undefined = undefined) => {

@@ -205,24 +205,26 @@ export class SpecModel {
 	}
 
 	/**
-	 * The query parameters an operation takes and the ones it would ignore. RingCentral ignores
-	 * query parameters it does not know (its own SDK sends `ui_options` and `localeId` on every
-	 * authorization URL, and `display=`, `prompt=`, `brand_id=` empty) and reads an empty value as
-	 * not given; so does the emulator, reporting what it ignored.
+	 * The query parameters an operation takes, and the ones it ignores. RingCentral ignores query
+	 * parameters it does not know (its own SDK sends `ui_options` and `localeId` on every
+	 * authorization URL) and reads an empty value as not given (the SDK sends `display=`, `prompt=`,
+	 * `brand_id=`; n8n's OAuth2 flow `scope=`); so does the emulator, naming both kinds.
 	 */
-	acceptedQuery(operationId: string, query: Record<string, string | string[]>): { query: Record<string, string | string[]>; ignored: string[] } {
-		if (!this.api) return { query, ignored: [] };
+	acceptedQuery(operationId: string, query: Record<string, string | string[]>): { query: Record<string, string | string[]>; empty: string[]; unknown: string[] } {
+		if (!this.api) return { query, empty: [], unknown: [] };
 		const declared = new Set(
 			((this.api.router.getOperation(operationId)?.parameters ?? []) as ParameterObject[]).filter((p) => p.in === 'query').map((p) => p.name),
 		);
 		const accepted: Record<string, string | string[]> = {};
-		const ignored: string[] = [];
+		const empty: string[] = [];
+		const unknown: string[] = [];
 		for (const [name, value] of Object.entries(query)) {
 			const given = ([] as string[]).concat(value).filter((item) => item !== '');
-			if (!declared.has(name) || given.length === 0) ignored.push(name);
+			if (!declared.has(name)) unknown.push(name);
+			else if (given.length === 0) empty.push(name);
 			else accepted[name] = Array.isArray(value) ? given : given[0];
 		}
-		return { query: accepted, ignored };
+		return { query: accepted, empty, unknown };
 	}
 
 	/**
