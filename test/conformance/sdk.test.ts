@@ -347,6 +347,23 @@ describe('errors as the SDK reads them', () => {
 		expect(badCode).toMatchObject({ status: 403, message: 'Invalid authorization code', body: { errors: [{ errorCode: 'OAU-106' }] } });
 	});
 
+	test('the password grant the SDK still offers (gone from the spec) is refused as RingCentral refuses it', async () => {
+		const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+		try {
+			const refused = await failure(sdkFor().platform().login({ username: '+16505551001', password: 'not-used-any-more' }));
+			expect(refused).toMatchObject({
+				status: 400,
+				message: 'Unauthorized for this grant type',
+				body: { error: 'unauthorized_client', errors: [{ errorCode: 'OAU-251' }] },
+			});
+			expect(warn).toHaveBeenCalledWith(expect.stringContaining('deprecated'));
+		} finally {
+			warn.mockRestore();
+		}
+		// The SDK sent a request the spec no longer describes.
+		expect(emulator.takeViolations().map((v) => [v.kind, 'operationId' in v ? v.operationId : undefined])).toEqual([['request', 'getToken']]);
+	});
+
 	test('an app without a permission: the token\'s scope lacks it and the call answers 403 naming it', async () => {
 		emulator.oauth.registerApp({ clientId: 'conformance-reader', clientSecret: 'reader-secret', permissions: ['ReadAccounts', 'ReadMessages'] });
 		const platform = sdkFor({ clientId: 'conformance-reader', clientSecret: 'reader-secret' }).platform();

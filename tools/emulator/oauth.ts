@@ -10,6 +10,9 @@ import { OAuthError, errors } from './errors';
 
 export const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
+/** The grant types of the public spec's token request (PublicGetTokenRequest). */
+export const SPEC_GRANTS: readonly string[] = ['authorization_code', JWT_GRANT, 'refresh_token'];
+
 export interface OAuthOptions {
 	/** seconds: the default and the longest lifetime granted */
 	accessTokenTtl: number;
@@ -255,6 +258,9 @@ export class OAuthServer {
 				// RingCentral's JWT flow returns a refresh token too (docs/authentication/jwt-flow.md).
 				return this.issue(client.clientId, extensionId, { form, scope: this.grantedScope(client.clientId, form.scope) });
 			}
+			case 'password':
+				// The password grant is gone from the public spec; apps not allowed it get this (platform notes §1.8, §9).
+				throw new OAuthError(400, 'unauthorized_client', 'OAU-251', 'Unauthorized for this grant type');
 			default:
 				throw new OAuthError(400, 'unsupported_grant_type', 'OAU-251', 'Unsupported grant type');
 		}

@@ -25,7 +25,7 @@ import { parseMultipart } from './http-util';
 import type { MultipartPart } from './http-util';
 import { NotificationCenter } from './notifications';
 import type { EventNotification } from './notifications';
-import { OAuthServer, grantedLifetimes } from './oauth';
+import { OAuthServer, SPEC_GRANTS, grantedLifetimes } from './oauth';
 import { RateLimiter } from './ratelimit';
 import type { RateLimitOptions } from './ratelimit';
 import { loadSpec } from './spec';
@@ -430,7 +430,9 @@ export class Emulator {
 		const problems = this.spec.validateRequest(operationId, { method, path: url.pathname, query, headers, body: typedForm });
 		if (problems.length) {
 			this.violations.push({ kind: 'request', operationId, problems });
-			throw new OAuthError(400, 'invalid_request', 'OAU-101', `Parameter [${problems[0].parameter}] is invalid`);
+			// A grant type the spec does not have gets the token endpoint's own answer for it, not OAU-101.
+			const unknownGrant = operationId === 'getToken' && !SPEC_GRANTS.includes(String(form.grant_type));
+			if (!unknownGrant) throw new OAuthError(400, 'invalid_request', 'OAU-101', `Parameter [${problems[0].parameter}] is invalid`);
 		}
 		if (operationId === 'revokeToken') {
 			// The same client authentication as at the token endpoint (platform notes §1.7).
