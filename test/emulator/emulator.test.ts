@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 
 import { buildFormData, parseBatchResponse } from '../../nodes/RingCentral/shared/multipart';
 import { specOperations } from '../harness/catalogue';
+import { createWebhookReceiver } from '../harness/webhook-receiver';
 import { createEmulator } from '../../tools/emulator/index';
 import { multipartMixed, parseMultipart } from '../../tools/emulator/http-util';
 
@@ -19,7 +20,8 @@ afterEach(() => {
 	emulator.rateLimiter.configure({ windowSeconds: 1, limits: { Light: 50, Medium: 40, Heavy: 10, Auth: 100 } });
 });
 
-async function token(form: Record<string, string>, authorization: string | undefined = basic) {
+/** A token request; `authorization` empty: a public client (client_id in the form). */
+async function token(form: Record<string, string>, authorization: string = basic) {
 	const response = await fetch(`${emulator.url}/restapi/oauth/token`, {
 		method: 'POST',
 		headers: { ...(authorization ? { Authorization: authorization } : {}), 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -37,6 +39,16 @@ async function authorize(params: Record<string, string>) {
 
 const api = (path: string, accessToken: string, init: RequestInit = {}) =>
 	fetch(`${emulator.url}${path}`, { ...init, headers: { Authorization: `Bearer ${accessToken}`, ...(init.headers ?? {}) } });
+
+const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+async function signIn(user?: string, authorization: string = basic, extra: Record<string, string> = {}): Promise<any> {
+	const answer = await token({ grant_type: JWT_GRANT, assertion: emulator.oauth.issueJwt(user), ...extra }, authorization);
+	expect(answer.status).toBe(200);
+	return answer.body;
+}
+
+const basicOf = (clientId: string, secret: string) => `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
 
 describe('routes', () => {
 	test('every emulated route is an operation of the official spec, under the same operationId', async () => {
@@ -72,34 +84,56 @@ describe('OAuth', () => {
 		expect(first.location.searchParams.get('state')).toBe('xyz');
 		const wrong = await token(
 			{ grant_type: 'authorization_code', code: first.location.searchParams.get('code')!, redirect_uri: redirectUri, code_verifier: 'nope', client_id: 'demo-client-id' },
-			undefined,
+			'',
 		);
-		expect(wrong.status).toBe(400);
+		expect(wrong.status).toBe(403);
 		expect(wrong.body).toMatchObject({ error: 'invalid_grant', errors: [{ errorCode: 'OAU-106' }] });
 		const second = await authorize({ redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256' });
 		const right = await token(
 			{ grant_type: 'authorization_code', code: second.location.searchParams.get('code')!, redirect_uri: redirectUri, code_verifier: verifier, client_id: 'demo-client-id' },
-			undefined,
+			'',
 		);
 		expect(right.status).toBe(200);
 		expect(right.body).toMatchObject({ token_type: 'bearer', expires_in: 3600, owner_id: emulator.state.ids.admin });
 		expect(right.body.refresh_token).toBeTruthy();
 	});
 
-	test('refresh tokens rotate: the old refresh and access tokens stop working', async () => {
+	test('refresh tokens rotate: the old access token dies at once, the old refresh token after its grace period', async () => {
 		const redirectUri = 'http://localhost:5678/callback';
 		const { location } = await authorize({ redirect_uri: redirectUri });
 		const issued = (await token({ grant_type: 'authorization_code', code: location.searchParams.get('code')!, redirect_uri: redirectUri })).body;
 		const refreshed = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.body.refresh_token).not.toBe(issued.refresh_token);
-		const reused = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
-		expect(reused.status).toBe(400);
-		expect(reused.body.errors[0].errorCode).toBe('OAU-211');
 		const old = await api('/restapi/v1.0/account/~/extension/~', issued.access_token);
 		expect(old.status).toBe(401);
 		expect(await old.json()).toMatchObject({ errorCode: 'TokenInvalid', errors: [{ errorCode: 'OAU-213' }] });
+		// A second worker refreshing with the same (old) refresh token gets the same new tokens…
+		const again = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
+		expect(again.status).toBe(200);
+		expect(again.body).toMatchObject({ access_token: refreshed.body.access_token, refresh_token: refreshed.body.refresh_token });
+		// …until the grace period after the new access token's first use is over.
+		emulator.oauth.refreshGrace.afterUseSeconds = 0;
+		try {
+			expect((await api('/restapi/v1.0/account/~/extension/~', refreshed.body.access_token)).status).toBe(200);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			const late = await token({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
+			expect(late.status).toBe(400);
+			expect(late.body.errors[0].errorCode).toBe('OAU-211');
+		} finally {
+			emulator.oauth.refreshGrace.afterUseSeconds = 10;
+		}
 		expect((await api('/restapi/v1.0/account/~/extension/~', refreshed.body.access_token)).status).toBe(200);
+	});
+
+	test('an old refresh token is refused once the new refresh token has been used', async () => {
+		const { body: first } = await token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: emulator.oauth.issueJwt() });
+		const second = (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token })).body;
+		const third = await token({ grant_type: 'refresh_token', refresh_token: second.refresh_token });
+		expect(third.status).toBe(200);
+		const stale = await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
+		expect(stale.status).toBe(400);
+		expect(stale.body.errors[0].errorCode).toBe('OAU-211');
 	});
 
 	test('revoke ends the whole session; a wrong client secret and a missing bearer are refused', async () => {
@@ -136,6 +170,104 @@ describe('OAuth', () => {
 	});
 });
 
+describe('OAuth as RingCentral documents it', () => {
+	test('lifetimes asked for are granted as RingCentral documents: access 600 s up to the default, refresh up to the default, none for <= 0', async () => {
+		const short = await signIn(undefined, basic, { access_token_ttl: '600', refresh_token_ttl: '7200' });
+		expect(short).toMatchObject({ expires_in: 600, refresh_token_expires_in: 7200 });
+		const refreshed = await token({ grant_type: 'refresh_token', refresh_token: short.refresh_token, access_token_ttl: '3600', refresh_token_ttl: '604800' });
+		expect(refreshed.body).toMatchObject({ expires_in: 3600, refresh_token_expires_in: 604800 });
+		const outOfRange = await signIn(undefined, basic, { access_token_ttl: '-1', refresh_token_ttl: '9999999' });
+		expect(outOfRange).toMatchObject({ expires_in: 600, refresh_token_expires_in: 604800 });
+		expect((await signIn(undefined, basic, { access_token_ttl: '86400' })).expires_in).toBe(3600);
+		const noRefresh = await signIn(undefined, basic, { refresh_token_ttl: '0' });
+		expect(noRefresh.refresh_token).toBeUndefined();
+		const notANumber = await token({ grant_type: JWT_GRANT, assertion: emulator.oauth.issueJwt(), access_token_ttl: 'an hour' });
+		expect(notANumber.status).toBe(400);
+		expect(notANumber.body).toMatchObject({ error: 'invalid_request', errors: [{ errorCode: 'OAU-101' }] });
+		expect(emulator.takeViolations().map((v: any) => v.kind)).toEqual(['request']);
+	});
+
+	test('a token\'s scope lists its app\'s permissions; a call needing another answers 403 CMN-401 naming it', async () => {
+		emulator.oauth.registerApp({ clientId: 'read-only-app', clientSecret: 'read-only-secret', permissions: ['ReadAccounts', 'ReadPresence'] });
+		const readOnly = basicOf('read-only-app', 'read-only-secret');
+		const session = await signIn(undefined, readOnly);
+		expect(session.scope).toBe('ReadAccounts ReadPresence');
+		expect((await api('/restapi/v1.0/account/~/extension/~/presence', session.access_token)).status).toBe(200);
+		const denied = await api('/restapi/v1.0/account/~/extension/~/sms', session.access_token, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ from: { phoneNumber: '+16505551001' }, to: [{ phoneNumber: '+14155550142' }], text: 'hi' }),
+		});
+		expect(denied.status).toBe(403);
+		expect(await denied.json()).toEqual({
+			errorCode: 'InsufficientPermissions',
+			message: 'In order to call this API endpoint, application needs to have [SMS] permission',
+			errors: [{ errorCode: 'CMN-401', message: 'In order to call this API endpoint, application needs to have [SMS] permission', permissionName: 'SMS' }],
+			permissionName: 'SMS',
+		});
+		// A scope asked for narrows the session to those of the app's permissions.
+		expect((await signIn(undefined, basic, { scope: 'ReadPresence SMS NotAPermission' })).scope).toBe('ReadPresence SMS');
+		const full = await signIn();
+		expect(full.scope.split(' ')).toEqual(emulator.spec.appPermissions());
+		expect(full.scope.split(' ')).toEqual(expect.arrayContaining(['ReadAccounts', 'SMS', 'ReadMessages', 'TeamMessaging', 'WebSocket']));
+	});
+
+	test('wstoken gives a short-lived WebSocket token for the emulator\'s ws address; without the WebSocket permission 403', async () => {
+		const session = await signIn();
+		const answer = await api('/restapi/oauth/wstoken', session.access_token, { method: 'POST' });
+		expect(answer.status).toBe(200);
+		const body = (await answer.json()) as any;
+		expect(body).toEqual({ ws_access_token: expect.any(String), uri: `${emulator.url.replace('http', 'ws')}/ws`, expires_in: 30 });
+		expect(emulator.oauth.takeWsToken(body.ws_access_token)).toMatchObject({ extensionId: emulator.state.ids.admin });
+		expect(emulator.oauth.takeWsToken(body.ws_access_token)).toBeUndefined();
+		emulator.oauth.registerApp({ clientId: 'no-ws-app', clientSecret: 's', permissions: ['ReadAccounts'] });
+		const noWs = await signIn(undefined, basicOf('no-ws-app', 's'));
+		const refused = await api('/restapi/oauth/wstoken', noWs.access_token, { method: 'POST' });
+		expect(refused.status).toBe(403);
+		expect(await refused.json()).toMatchObject({ errors: [{ errorCode: 'CMN-401', permissionName: 'WebSocket' }] });
+		expect((await fetch(`${emulator.url}/restapi/oauth/wstoken`, { method: 'POST' })).status).toBe(401);
+	});
+
+	test('revoke authenticates the client and only ends sessions of that client', async () => {
+		emulator.oauth.registerApp({ clientId: 'other-app', clientSecret: 'other-secret' });
+		const session = await signIn();
+		const revoke = (authorization: string) =>
+			fetch(`${emulator.url}/restapi/oauth/revoke`, {
+				method: 'POST',
+				headers: { Authorization: authorization, 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ token: session.access_token }),
+			});
+		expect((await revoke(basicOf('demo-client-id', 'wrong'))).status).toBe(401);
+		expect((await revoke(basicOf('other-app', 'other-secret'))).status).toBe(200);
+		expect((await api('/restapi/v1.0/account/~/extension/~', session.access_token)).status).toBe(200);
+		expect((await revoke(basic)).status).toBe(200);
+		expect((await api('/restapi/v1.0/account/~/extension/~', session.access_token)).status).toBe(401);
+	});
+
+	test('unknown and empty query parameters are ignored (and reported), known ones still validated', async () => {
+		const session = await signIn();
+		emulator.takeViolations();
+		const since = emulator.sequence;
+		const answer = await api('/restapi/v1.0/account/~/extension/~/presence?detailedTelephonyState=&noSuchFilter=1', session.access_token);
+		expect(answer.status).toBe(200);
+		expect(((await answer.json()) as any).activeCalls).toBeUndefined();
+		expect(emulator.journal({ since })[0].ignoredQuery).toEqual(['noSuchFilter', 'detailedTelephonyState']);
+		// An empty value is "not given"; only the parameter the operation does not know is a client's mistake.
+		expect(emulator.takeViolations()).toEqual([
+			{
+				kind: 'ignored-query',
+				operationId: 'readUserPresenceStatus',
+				method: 'GET',
+				path: '/restapi/v1.0/account/~/extension/~/presence',
+				parameters: ['noSuchFilter'],
+			},
+		]);
+		const invalid = await api('/restapi/v1.0/account/~/extension/~/presence?detailedTelephonyState=maybe', session.access_token);
+		expect(invalid.status).toBe(400);
+		expect(emulator.takeViolations().map((v: any) => v.kind)).toEqual(['request']);
+	});
+});
+
 describe('usage-plan limits', () => {
 	test('headers on every answer; over the limit → 429 CMN-301 with Retry-After; requests during the penalty restart it', async () => {
 		emulator.rateLimiter.configure({ windowSeconds: 1, penaltySeconds: 1, limits: { Light: 2 } });
@@ -165,6 +297,89 @@ describe('usage-plan limits', () => {
 		expect(third.status).toBe(429);
 		expect(third.body).toMatchObject({ errorCode: 'CMN-301' });
 		expect((await signIn(bob)).status).toBe(200);
+	});
+});
+
+describe('public clients', () => {
+	test('sign-ins of public clients count per app (client_id), not under one shared key', async () => {
+		emulator.rateLimiter.configure({ windowSeconds: 60, penaltySeconds: 60, limits: { Auth: 2 } });
+		emulator.oauth.registerApp({ clientId: 'public-a' });
+		emulator.oauth.registerApp({ clientId: 'public-b' });
+		const attempt = (clientId: string) => token({ grant_type: JWT_GRANT, assertion: emulator.oauth.issueJwt(), client_id: clientId }, '');
+		// Public clients may not use the JWT grant (OAU-251); the attempts count all the same.
+		expect((await attempt('public-a')).status).toBe(400);
+		expect((await attempt('public-a')).status).toBe(400);
+		expect((await attempt('public-a')).status).toBe(429);
+		expect((await attempt('public-b')).body.errors[0].errorCode).toBe('OAU-251');
+	});
+});
+
+describe('notifications', () => {
+	test('deliveries name the subscription owner and keep the account\'s ~; detailed presence lists the latest 7 calls', async () => {
+		const receiver = await createWebhookReceiver();
+		try {
+			const session = await signIn();
+			const created = await api('/restapi/v1.0/subscription', session.access_token, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({
+					eventFilters: ['/restapi/v1.0/account/~/presence?detailedTelephonyState=true', '/restapi/v1.0/account/~/extension/~/presence/dnd'],
+					deliveryMode: { transportType: 'WebHook', address: receiver.url },
+				}),
+			});
+			expect(created.status).toBe(200);
+			const admin = emulator.state.ids.admin;
+			const colleague = emulator.state.users[3];
+			expect(((await created.json()) as any).eventFilters).toEqual([
+				`/restapi/v1.0/account/${emulator.state.accountId}/presence?detailedTelephonyState=true`,
+				`/restapi/v1.0/account/${emulator.state.accountId}/extension/${admin}/presence/dnd`,
+			]);
+			const calls = Array.from({ length: 9 }, (_, i) => ({
+				id: `call-${i}`,
+				direction: 'Inbound',
+				from: '+14155550142',
+				to: '+16505551004',
+				startTime: new Date(Date.UTC(2026, 10, 23, 9, i)).toISOString(),
+				telephonyStatus: 'CallConnected',
+				sessionId: `${1000 + i}`,
+				telephonySessionId: `s-${i}`,
+				partyId: `p-${i}`,
+			}));
+			const injected = await fetch(`${emulator.url}/__emulator/events/presence`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ extensionId: colleague, telephonyStatus: 'CallConnected', activeCalls: calls }),
+			});
+			expect(injected.status).toBe(201);
+			await emulator.notifications.idle();
+			emulator.emit(`/restapi/v1.0/account/${emulator.state.accountId}/extension/${admin}/presence/dnd`, { dndStatus: 'DoNotAcceptAnyCalls' }, admin);
+			await emulator.notifications.idle();
+			const envelopes = receiver.requests.filter((r) => r.body).map((r) => JSON.parse(r.body));
+			expect(envelopes).toHaveLength(2);
+			expect(envelopes[0]).toMatchObject({ event: '/restapi/v1.0/account/~/presence?detailedTelephonyState=true', ownerId: admin });
+			expect(envelopes[0].body.extensionId).toBe(colleague);
+			expect(envelopes[0].body.totalActiveCalls).toBe(9);
+			expect(envelopes[0].body.activeCalls.map((c: any) => c.id)).toEqual(['call-2', 'call-3', 'call-4', 'call-5', 'call-6', 'call-7', 'call-8']);
+			expect(envelopes[1]).toMatchObject({ event: `/restapi/v1.0/account/~/extension/${admin}/presence/dnd`, ownerId: admin });
+		} finally {
+			await receiver.close();
+		}
+	});
+});
+
+describe('call handling', () => {
+	test('a rule that forwards without forwarding rules of its own rings the user\'s forwarding numbers', async () => {
+		const session = await signIn();
+		const created = await api('/restapi/v1.0/account/~/extension/~/answering-rule', session.access_token, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ type: 'Custom', name: 'Forward VIPs', callers: [{ callerId: '+14155550142' }], callHandlingAction: 'ForwardCalls', forwarding: { ringingMode: 'Simultaneously' } }),
+		});
+		expect(created.status).toBe(200);
+		const rule = (await created.json()) as any;
+		expect(rule.forwarding.ringingMode).toBe('Simultaneously');
+		expect(rule.forwarding.rules.map((r: any) => r.forwardingNumbers[0].label)).toEqual(['Mobile', 'Desk Phone']);
+		expect(emulator.takeViolations()).toEqual([]);
 	});
 });
 

@@ -17,6 +17,14 @@ export interface RingCentralOptions {
 
 export type Auth = 'oAuth2' | 'jwt';
 
+/** An app of the emulator a credential is for (default: the demo app, which has every permission). */
+export interface App {
+	clientId: string;
+	clientSecret: string;
+}
+
+const DEMO_APP: App = { clientId: 'demo-client-id', clientSecret: 'demo-client-secret' };
+
 /** What a test file gets; `emulator` and `engine` are there from `beforeAll` on. */
 export interface RingCentral {
 	/**
@@ -26,14 +34,15 @@ export interface RingCentral {
 	emulator: Json;
 	engine: Engine;
 	/** OAuth2 credential connected through /restapi/oauth/authorize + /token, as n8n's OAuth flow stores it */
-	oauth2Credential(extensionId?: string): Promise<{ id: string; name: string }>;
+	oauth2Credential(extensionId?: string, app?: App): Promise<{ id: string; name: string }>;
 	/** JWT credential for a user; its access token is fetched by preAuthentication on first use */
-	jwtCredential(extensionId?: string): { id: string; name: string };
+	jwtCredential(extensionId?: string, app?: App): { id: string; name: string };
 	/**
 	 * A credential ready for `engine.execute`: `{ type, id }`. Fresh on every call, or with
 	 * `once` one per user and type for the whole file (sign-ins count against the Auth limit).
+	 * `app`: another app of the emulator (one registered with fewer permissions, say).
 	 */
-	connect(auth: Auth, extensionId?: string, options?: { once?: boolean }): Promise<CredentialRef>;
+	connect(auth: Auth, extensionId?: string, options?: { once?: boolean; app?: App }): Promise<CredentialRef>;
 	/**
 	 * `run(credential, parameters, extra)` for one node type: Authentication follows the
 	 * credential, `defaults` fill parameters the test leaves out.
@@ -54,22 +63,22 @@ export function useRingCentral(options: RingCentralOptions): RingCentral {
 		Object.assign(context, {
 			emulator,
 			engine,
-			async oauth2Credential(extensionId = emulator.state.ids.admin) {
-				const oauthTokenData = await authorizationCodeFlow(emulator, extensionId);
+			async oauth2Credential(extensionId = emulator.state.ids.admin, app = DEMO_APP) {
+				const oauthTokenData = await authorizationCodeFlow(emulator, extensionId, app);
 				return engine.credentials.add('ringCentralOAuth2Api', {
 					environment: 'custom',
 					serverUrl: emulator.url,
-					clientId: 'demo-client-id',
-					clientSecret: 'demo-client-secret',
+					clientId: app.clientId,
+					clientSecret: app.clientSecret,
 					oauthTokenData,
 				});
 			},
-			jwtCredential(extensionId = emulator.state.ids.admin) {
+			jwtCredential(extensionId = emulator.state.ids.admin, app = DEMO_APP) {
 				return engine.credentials.add('ringCentralJwtApi', {
 					environment: 'custom',
 					serverUrl: emulator.url,
-					clientId: 'demo-client-id',
-					clientSecret: 'demo-client-secret',
+					clientId: app.clientId,
+					clientSecret: app.clientSecret,
 					jwtToken: emulator.oauth.issueJwt(extensionId),
 					accessToken: '',
 				});
@@ -78,13 +87,13 @@ export function useRingCentral(options: RingCentralOptions): RingCentral {
 	});
 	const shared = new Map<string, Promise<CredentialRef>>();
 	Object.assign(context, {
-		async connect(auth: Auth, extensionId?: string, options: { once?: boolean } = {}) {
+		async connect(auth: Auth, extensionId?: string, options: { once?: boolean; app?: App } = {}) {
 			const make = async (): Promise<CredentialRef> => {
-				const stored = auth === 'jwt' ? context.jwtCredential(extensionId) : await context.oauth2Credential(extensionId);
+				const stored = auth === 'jwt' ? context.jwtCredential(extensionId, options.app) : await context.oauth2Credential(extensionId, options.app);
 				return { type: auth === 'jwt' ? 'ringCentralJwtApi' : 'ringCentralOAuth2Api', id: String(stored.id) };
 			};
 			if (!options.once) return await make();
-			const key = `${auth}:${extensionId ?? 'admin'}`;
+			const key = `${auth}:${extensionId ?? 'admin'}:${options.app?.clientId ?? DEMO_APP.clientId}`;
 			let connecting = shared.get(key);
 			if (!connecting) {
 				connecting = make();
@@ -115,12 +124,12 @@ export function useRingCentral(options: RingCentralOptions): RingCentral {
 	return context;
 }
 
-async function authorizationCodeFlow(emulator: Emulator, extensionId: string): Promise<Json> {
+async function authorizationCodeFlow(emulator: Emulator, extensionId: string, app: App): Promise<Json> {
 	const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
 	emulator.oauth.authorizeAs = extensionId;
 	const authorize = new URL('/restapi/oauth/authorize', emulator.url);
 	authorize.searchParams.set('response_type', 'code');
-	authorize.searchParams.set('client_id', 'demo-client-id');
+	authorize.searchParams.set('client_id', app.clientId);
 	authorize.searchParams.set('redirect_uri', redirectUri);
 	authorize.searchParams.set('state', 'engine-tier');
 	const redirect = await fetch(authorize, { redirect: 'manual' });
@@ -128,7 +137,7 @@ async function authorizationCodeFlow(emulator: Emulator, extensionId: string): P
 	const response = await fetch(new URL('/restapi/oauth/token', emulator.url), {
 		method: 'POST',
 		headers: {
-			Authorization: `Basic ${Buffer.from('demo-client-id:demo-client-secret').toString('base64')}`,
+			Authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`,
 			'Content-Type': 'application/x-www-form-urlencoded',
 		},
 		body: new URLSearchParams({ grant_type: 'authorization_code', code: String(code), redirect_uri: redirectUri }),

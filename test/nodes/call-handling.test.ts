@@ -313,8 +313,8 @@ describe('Answering Rule (User)', () => {
 			...base,
 			operation: 'create',
 			name: 'Front desk',
-			// +16505552000 is the admin's direct number in the emulated company
-			ruleFields: { calledNumbers: { number: [{ phoneNumber: '+16505552000' }] } },
+			// +16505551001 is the admin's direct number in the emulated company
+			ruleFields: { calledNumbers: { number: [{ phoneNumber: '+16505551001' }] } },
 		});
 		expect(created.error).toBeUndefined();
 		const id = created.items[0].json.id;

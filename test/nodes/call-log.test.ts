@@ -313,3 +313,21 @@ describe('Call Log node: Return All across pages', () => {
 		expect(big.emulator.journal({ since, operationId: 'readUserCallLog' })).toHaveLength(3);
 	});
 });
+
+describe('Call Log node: an app without the ReadCallLog permission', () => {
+	test('with Continue On Fail each item fails on its own with CMN-401 and the permission, paired with its input', async () => {
+		const app = { clientId: 'no-call-log-app', clientSecret: 'no-call-log-secret' };
+		rc.emulator.oauth.registerApp({ ...app, permissions: ['ReadAccounts'] });
+		const credential = await rc.connect('oAuth2', admin(), { app });
+		const result = await run(
+			credential,
+			{ resource: 'callRecord', operation: 'getMany', returnAll: false, limit: 5 },
+			{ items: [{ json: { n: 1 } }, { json: { n: 2 } }], continueOnFail: true },
+		);
+		expect(result.items.map((item: any) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		for (const item of result.items as any[]) {
+			expect(item.json).toMatchObject({ httpStatus: 403, errorCode: 'CMN-401' });
+			expect(item.json.error).toContain('application needs to have [ReadCallLog] permission');
+		}
+	});
+});

@@ -640,3 +640,21 @@ describe('Messaging node: Return All across pages', () => {
 		expect(new Set(result.items.map((i: any) => i.json.id)).size).toBe(result.items.length);
 	});
 });
+
+describe('Messaging node: an app without the SMS permission', () => {
+	const app = { clientId: 'no-sms-app', clientSecret: 'no-sms-secret' };
+
+	test.each<Auth>(['oAuth2', 'jwt'])('SMS → Send with %s credentials fails with RingCentral\'s 403 naming CMN-401 and the SMS permission; nothing is sent', async (auth) => {
+		const everything = rc.emulator.spec.appPermissions() as string[];
+		rc.emulator.oauth.registerApp({ ...app, permissions: everything.filter((permission) => permission !== 'SMS') });
+		const credential = await rc.connect(auth, users()[0], { app });
+		const sent = mailbox(users()[0]).length;
+		const since = mark();
+		const result = await run(credential, { resource: 'sms', operation: 'send', from: numberOf(users()[0]), to: '+14155550142', text: 'hi' });
+		expect(result.error?.httpCode).toBe('403');
+		expect(result.error?.message).toContain('CMN-401');
+		expect(result.error?.message).toContain('application needs to have [SMS] permission');
+		expect(apiCalls(since).map((call: any) => [call.operationId, call.status])).toEqual([['createSMSMessage', 403]]);
+		expect(mailbox(users()[0])).toHaveLength(sent);
+	});
+});

@@ -457,3 +457,18 @@ describe('Team Messaging node: every operation, bad input and pairing', () => {
 		expect(result.items[1].json).toMatchObject({ httpStatus: 404, errorCode: 'CMN-102', parameterName: 'chatId' });
 	});
 });
+
+describe('Team Messaging node: an app without the TeamMessaging permission', () => {
+	test('Chat → Get Many fails with RingCentral\'s 403 (errors[] only, as team messaging answers) naming CMN-401 and the permission', async () => {
+		const app = { clientId: 'no-team-messaging-app', clientSecret: 'no-team-messaging-secret' };
+		rc.emulator.oauth.registerApp({ ...app, permissions: ['ReadAccounts', 'ReadPresence'] });
+		const credential = await rc.connect('jwt', undefined, { app });
+		const since = mark();
+		const result = await run(credential, { resource: 'chat', operation: 'getMany', returnAll: false, limit: 2 });
+		expect(result.error?.httpCode).toBe('403');
+		expect(result.error?.message).toContain('CMN-401');
+		expect(result.error?.message).toContain('application needs to have [TeamMessaging] permission');
+		const [call] = apiCalls(since);
+		expect([call.operationId, call.status]).toEqual(['listGlipChatsNew', 403]);
+	});
+});

@@ -106,9 +106,13 @@ export async function handleControl(emulator: Emulator, method: string, url: URL
 			return { body: emulator.rateLimiter.settings() };
 		case 'POST /oauth/jwt':
 			return { body: { jwt: emulator.oauth.issueJwt(body.extensionId ?? emulator.state.ids.admin) } };
-		case 'POST /oauth/apps':
-			emulator.oauth.registerApp(body);
-			return { status: 201, body: { clientId: body.clientId } };
+		case 'POST /oauth/apps': {
+			const app = emulator.oauth.registerApp(body);
+			return { status: 201, body: { clientId: app.clientId, permissions: app.permissions } };
+		}
+		case 'PUT /oauth/refresh-grace':
+			Object.assign(emulator.oauth.refreshGrace, body);
+			return { body: emulator.oauth.refreshGrace };
 		case 'POST /oauth/expire-tokens':
 			emulator.oauth.expireAccessTokens();
 			return { status: 204 };

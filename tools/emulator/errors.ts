@@ -33,6 +33,7 @@ export interface V1ErrorBody {
 	message: string;
 	errors: ErrorDetail[];
 	parameterName?: string;
+	permissionName?: string;
 }
 
 export type RcErrorBody = V1ErrorBody | { errors: ErrorDetail[] };
@@ -65,6 +66,8 @@ export class RcError extends Error {
 		if (errorsOnly) return { errors: [detail] };
 		const body: V1ErrorBody = { errorCode: this.legacyCode ?? this.errorCode, message: this.message, errors: [detail] };
 		if (this.parameterName) body.parameterName = this.parameterName;
+		// The permission a 403 is about is named at both levels, like parameterName.
+		if (typeof this.extra.permissionName === 'string') body.permissionName = this.extra.permissionName;
 		return body;
 	}
 }
@@ -82,6 +85,12 @@ export const errors = {
 	internal: () => new RcError(500, 'CMN-203', 'Internal Server Error'),
 	tokenInvalid: (code: string, message: string) => new RcError(401, code, message, { legacyCode: 'TokenInvalid', shape: 'v1' }),
 	forbidden: (message: string) => new RcError(403, 'CMN-401', message, { legacyCode: 'InsufficientPermissions' }),
+	/** The app (its token's scope) lacks the operation's x-app-permission (platform notes §6, docs/voice/call-log/access.md). */
+	missingAppPermission: (permissionName: string) =>
+		new RcError(403, 'CMN-401', `In order to call this API endpoint, application needs to have [${permissionName}] permission`, {
+			legacyCode: 'InsufficientPermissions',
+			extra: { permissionName },
+		}),
 };
 
 export interface OAuthErrorBody {

@@ -122,14 +122,27 @@ function shapeBody(params: URLSearchParams, body: unknown): unknown {
 		delete shaped.totalActiveCalls;
 	} else if (Array.isArray(shaped.activeCalls)) {
 		shaped.totalActiveCalls = shaped.activeCalls.length;
-		if (params.get('sipData') !== 'true') {
-			shaped.activeCalls = shaped.activeCalls.map((call: Record<string, unknown>) => {
-				const { sipData: _sipData, ...rest } = call;
-				return rest;
-			});
-		}
+		// The notification lists "the latest 7 active calls" (platform notes §2.8); totalActiveCalls counts all.
+		const latest = latestCalls(shaped.activeCalls as Array<Record<string, unknown>>, MAX_NOTIFIED_CALLS);
+		shaped.activeCalls =
+			params.get('sipData') === 'true'
+				? latest
+				: latest.map((call) => {
+						const { sipData: _sipData, ...rest } = call;
+						return rest;
+					});
 	}
 	return shaped;
+}
+
+const MAX_NOTIFIED_CALLS = 7;
+
+/** The `count` calls that started last, in their original order. */
+function latestCalls(calls: Array<Record<string, unknown>>, count: number): Array<Record<string, unknown>> {
+	if (calls.length <= count) return calls;
+	const startOf = (call: Record<string, unknown>) => (typeof call.startTime === 'string' ? Date.parse(call.startTime) || 0 : 0);
+	const kept = new Set([...calls].sort((a, b) => startOf(b) - startOf(a)).slice(0, count));
+	return calls.filter((call) => kept.has(call));
 }
 
 export class NotificationCenter {
@@ -156,15 +169,16 @@ export class NotificationCenter {
 		const targets: string[] = [];
 		for (const subscription of store.all()) {
 			if (!store.isDeliverable(subscription)) continue;
-			const filter = subscription.eventFilters.find((text: string) => this.matches(text, event.path, attributes));
-			if (!filter) continue;
-			const params = splitFilter(filter).params;
+			const index = subscription.eventFilters.findIndex((text: string) => this.matches(text, event.path, attributes));
+			if (index === -1) continue;
+			const params = splitFilter(subscription.eventFilters[index]).params;
 			const envelope: Envelope = {
 				uuid: crypto.randomUUID(),
-				event: filter,
+				event: subscription.eventNames[index] ?? subscription.eventFilters[index],
 				timestamp: notification.timestamp,
 				subscriptionId: subscription.id,
-				ownerId: notification.ownerId,
+				// "the subscription owner's extension" (platform notes §2.8), not the event's
+				ownerId: subscription.ownerId,
 				body: shapeBody(params, notification.body),
 			};
 			targets.push(subscription.id);

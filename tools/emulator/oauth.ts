@@ -1,6 +1,8 @@
 /**
- * RingCentral's OAuth 2.0 endpoints: authorization code (with PKCE), refresh-token rotation,
- * the JWT bearer grant, revocation, and the bearer check every API route goes through.
+ * RingCentral's OAuth 2.0 endpoints: authorization code (with PKCE), refresh-token rotation with
+ * RingCentral's grace period, the JWT bearer grant, revocation, WebSocket tokens, and the bearer
+ * check every API route goes through. Apps have permissions (RingCentral's OAuth scopes): a token's
+ * `scope` lists them and an API call needs its operation's permission among them.
  */
 import crypto from 'node:crypto';
 
@@ -8,12 +10,32 @@ import { OAuthError, errors } from './errors';
 
 export const JWT_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
+/** The grant types of the public spec's token request (PublicGetTokenRequest). */
+export const SPEC_GRANTS: readonly string[] = ['authorization_code', JWT_GRANT, 'refresh_token'];
+
 export interface OAuthOptions {
-	/** seconds */
+	/** seconds: the default and the longest lifetime granted */
 	accessTokenTtl: number;
-	/** seconds */
+	/** seconds: the default and the longest lifetime granted */
 	refreshTokenTtl: number;
+	/** what an app registered without a permission list gets: every permission there is */
+	allPermissions: string[];
 }
+
+/**
+ * How long a refresh token stays usable once it has been used (platform notes §1.6, docs
+ * refresh-tokens.md): about 10 s after the new access token is first used, up to 60 min while it is
+ * not; within that time the same new tokens come back (two workers refreshing together both get them).
+ */
+export interface RefreshGrace {
+	/** seconds after the new access token's first use */
+	afterUseSeconds: number;
+	/** seconds while the new access token is unused */
+	unusedSeconds: number;
+}
+
+/** A WebSocket token's lifetime (platform notes §2.10: `"expires_in":30` in RingCentral's example). */
+export const WS_TOKEN_TTL = 30;
 
 /** What the OAuth server needs to know of the company. */
 export interface OAuthDirectory {
@@ -29,6 +51,17 @@ export interface OAuthApp {
 	/** empty: any redirect URI */
 	redirectUris: string[];
 	name: string;
+	/** the app's permissions (OAuth scopes), as in the Developer Console: ReadAccounts, SMS, … */
+	permissions: string[];
+}
+
+export interface AppRegistration {
+	clientId: string;
+	clientSecret?: string;
+	redirectUris?: string[];
+	name?: string;
+	/** default: every permission */
+	permissions?: string[];
 }
 
 interface AuthorizationCode {
@@ -40,7 +73,7 @@ interface AuthorizationCode {
 	expiresAt: number;
 }
 
-/** A live access token: who it signs in as, for which app, in which session. */
+/** A live access token: who it signs in as, for which app, in which session, with which permissions. */
 export interface AccessTokenRecord {
 	clientId: string;
 	extensionId: string;
@@ -48,6 +81,10 @@ export interface AccessTokenRecord {
 	sessionId: string;
 	tag: string;
 	expiresAt: number;
+	/** the permissions the token's scope lists */
+	scope: string[];
+	/** when it was first used for an API call */
+	firstUsedAt?: number;
 }
 
 interface RefreshTokenRecord {
@@ -55,6 +92,24 @@ interface RefreshTokenRecord {
 	extensionId: string;
 	sessionId: string;
 	expiresAt: number;
+	scope: string[];
+	/** once used: what it was exchanged for, handed out again during the grace period */
+	rotated?: { at: number; response: TokenResponse };
+}
+
+/** A WebSocket token: single-use, for the WebSocket gateway, on behalf of an access token. */
+export interface WsTokenRecord {
+	/** the access token it was issued for */
+	accessToken: string;
+	sessionId: string;
+	expiresAt: number;
+}
+
+/** POST /restapi/oauth/wstoken's answer (spec: WsTokenResponse). */
+export interface WsTokenResponse {
+	ws_access_token: string;
+	uri: string;
+	expires_in: number;
 }
 
 /** The token endpoint's answer. */
@@ -71,7 +126,7 @@ export interface TokenResponse {
 }
 
 /** The form fields of a token request. */
-type TokenForm = Record<string, string | undefined>;
+export type TokenForm = Record<string, string | undefined>;
 
 interface Client {
 	clientId: string;
@@ -81,12 +136,15 @@ interface Client {
 export class OAuthServer {
 	accessTokenTtl: number;
 	refreshTokenTtl: number;
+	readonly refreshGrace: RefreshGrace = { afterUseSeconds: 10, unusedSeconds: 3600 };
+	readonly allPermissions: string[];
 	readonly directory: OAuthDirectory;
 	readonly signingKey: Buffer;
 	readonly apps = new Map<string, OAuthApp>();
 	readonly codes = new Map<string, AuthorizationCode>();
 	readonly accessTokens = new Map<string, AccessTokenRecord>();
 	readonly refreshTokens = new Map<string, RefreshTokenRecord>();
+	readonly wsTokens = new Map<string, WsTokenRecord>();
 	issued = 0;
 	/** every access token ever issued → its label, kept after expiry */
 	readonly tags = new Map<string, string>();
@@ -96,13 +154,21 @@ export class OAuthServer {
 	constructor(options: OAuthOptions, directory: OAuthDirectory) {
 		this.accessTokenTtl = options.accessTokenTtl;
 		this.refreshTokenTtl = options.refreshTokenTtl;
+		this.allPermissions = [...options.allPermissions];
 		this.directory = directory;
 		this.signingKey = crypto.randomBytes(32);
 		this.authorizeAs = directory.defaultExtensionId;
 	}
 
-	registerApp(app: { clientId: string; clientSecret?: string; redirectUris?: string[]; name?: string }): void {
-		this.apps.set(app.clientId, { redirectUris: [], name: app.clientId, ...app });
+	registerApp(app: AppRegistration): OAuthApp {
+		const registered: OAuthApp = {
+			...app,
+			redirectUris: app.redirectUris ?? [],
+			name: app.name ?? app.clientId,
+			permissions: [...(app.permissions ?? this.allPermissions)],
+		};
+		this.apps.set(app.clientId, registered);
+		return registered;
 	}
 
 	/** A JWT credential for a user, signed by this emulator (what the Developer Console would issue). */
@@ -189,8 +255,12 @@ export class OAuthServer {
 				if (!client.clientSecret) throw new OAuthError(400, 'unauthorized_client', 'OAU-251', 'Unauthorized for this grant type');
 				const extensionId = this.verifyJwt(form.assertion ?? '');
 				if (!extensionId) throw new OAuthError(400, 'invalid_grant', 'OAU-140', 'Invalid resource owner credentials');
-				return this.issue(client.clientId, extensionId, false);
+				// RingCentral's JWT flow returns a refresh token too (docs/authentication/jwt-flow.md).
+				return this.issue(client.clientId, extensionId, { form, scope: this.grantedScope(client.clientId, form.scope) });
 			}
+			case 'password':
+				// The password grant is gone from the public spec; apps not allowed it get this (platform notes §1.8, §9).
+				throw new OAuthError(400, 'unauthorized_client', 'OAU-251', 'Unauthorized for this grant type');
 			default:
 				throw new OAuthError(400, 'unsupported_grant_type', 'OAU-251', 'Unsupported grant type');
 		}
@@ -214,30 +284,75 @@ export class OAuthServer {
 	exchangeCode(form: TokenForm, client: Client): TokenResponse {
 		const grant = this.codes.get(form.code ?? '');
 		this.codes.delete(form.code ?? '');
-		if (!grant || grant.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'OAU-106', 'Invalid authorization code');
-		if (grant.expiresAt < Date.now()) throw new OAuthError(400, 'invalid_grant', 'OAU-108', 'Authorization code expired');
-		if (grant.redirectUri !== form.redirect_uri) throw new OAuthError(400, 'invalid_grant', 'OAU-109', 'Redirect URIs do not match');
+		// docs/basics/errors.md lists OAU-106, OAU-108 and OAU-109 with HTTP 403.
+		if (!grant || grant.clientId !== client.clientId) throw new OAuthError(403, 'invalid_grant', 'OAU-106', 'Invalid authorization code');
+		if (grant.expiresAt < Date.now()) throw new OAuthError(403, 'invalid_grant', 'OAU-108', 'Authorization code expired');
+		if (grant.redirectUri !== form.redirect_uri) throw new OAuthError(403, 'invalid_grant', 'OAU-109', 'Redirect URIs do not match');
 		if (grant.challenge) {
 			const verifier = form.code_verifier ?? '';
 			const computed = grant.method === 'S256' ? crypto.createHash('sha256').update(verifier).digest('base64url') : verifier;
-			if (!verifier || computed !== grant.challenge) throw new OAuthError(400, 'invalid_grant', 'OAU-106', 'Invalid code verifier');
+			if (!verifier || computed !== grant.challenge) throw new OAuthError(403, 'invalid_grant', 'OAU-106', 'Invalid code verifier');
 		} else if (!client.clientSecret) {
 			throw new OAuthError(401, 'invalid_client', 'OAU-146', 'Client authentication required');
 		}
-		return this.issue(client.clientId, grant.extensionId, true);
+		return this.issue(client.clientId, grant.extensionId, { form, scope: this.grantedScope(client.clientId, form.scope) });
 	}
 
+	/**
+	 * The permissions a new session gets: the app's, or those of them a request's `scope` names
+	 * ("By default, it includes all permissions configured on the client application registration").
+	 */
+	grantedScope(clientId: string, requested: string | undefined): string[] {
+		const permissions = this.apps.get(clientId)?.permissions ?? [];
+		const wanted = (requested ?? '').split(/\s+/).filter(Boolean);
+		return wanted.length ? permissions.filter((permission) => wanted.includes(permission)) : [...permissions];
+	}
+
+	/**
+	 * Rotation: a refresh token is used once; the session's access token dies at once. Used again
+	 * within the grace period it answers with the same new tokens; after it, OAU-211.
+	 */
 	refresh(form: TokenForm, client: Pick<Client, 'clientId'>): TokenResponse {
-		const record = this.refreshTokens.get(form.refresh_token ?? '');
+		const token = form.refresh_token ?? '';
+		const record = this.refreshTokens.get(token);
 		if (!record || record.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'OAU-211', 'Invalid token');
 		if (record.expiresAt < Date.now()) throw new OAuthError(400, 'invalid_grant', 'OAU-210', 'Token expired');
-		// Rotation: the refresh token is single-use and the session's access token dies with it.
-		this.refreshTokens.delete(form.refresh_token ?? '');
-		for (const [token, access] of this.accessTokens) if (access.sessionId === record.sessionId) this.accessTokens.delete(token);
-		return this.issue(client.clientId, record.extensionId, true, record.sessionId);
+		if (record.rotated) {
+			const again = this.withinGrace(record.rotated);
+			if (!again) {
+				this.refreshTokens.delete(token);
+				throw new OAuthError(400, 'invalid_grant', 'OAU-211', 'Invalid token');
+			}
+			return again;
+		}
+		for (const [key, access] of this.accessTokens) if (access.sessionId === record.sessionId) this.accessTokens.delete(key);
+		const response = this.issue(client.clientId, record.extensionId, { form, scope: record.scope, sessionId: record.sessionId });
+		record.rotated = { at: Date.now(), response };
+		return response;
 	}
 
-	issue(clientId: string, extensionId: string, withRefresh: boolean, sessionId: string = crypto.randomUUID()): TokenResponse {
+	/** The tokens a used refresh token was exchanged for, while its grace period lasts and they live. */
+	withinGrace(rotated: NonNullable<RefreshTokenRecord['rotated']>): TokenResponse | undefined {
+		const now = Date.now();
+		const access = this.accessTokens.get(rotated.response.access_token);
+		const refresh = this.refreshTokens.get(rotated.response.refresh_token ?? '');
+		if (!access || !refresh || refresh.rotated) return undefined;
+		const until = Math.min(
+			rotated.at + this.refreshGrace.unusedSeconds * 1000,
+			access.firstUsedAt === undefined ? Infinity : access.firstUsedAt + this.refreshGrace.afterUseSeconds * 1000,
+		);
+		if (now > until) return undefined;
+		return {
+			...rotated.response,
+			expires_in: Math.max(0, Math.round((access.expiresAt - now) / 1000)),
+			refresh_token_expires_in: Math.max(0, Math.round((refresh.expiresAt - now) / 1000)),
+		};
+	}
+
+	/** New tokens for a session, for the lifetimes the request asks (see grantedLifetimes). */
+	issue(clientId: string, extensionId: string, options: { form: TokenForm; scope: string[]; sessionId?: string }): TokenResponse {
+		const sessionId = options.sessionId ?? crypto.randomUUID();
+		const { access: accessTtl, refresh: refreshTtl } = grantedLifetimes(options.form, this);
 		const accessToken = `EMU-AT-${crypto.randomBytes(24).toString('base64url')}`;
 		const tag = `at-${++this.issued}`;
 		this.tags.set(accessToken, tag);
@@ -247,48 +362,71 @@ export class OAuthServer {
 			accountId: this.directory.accountId,
 			sessionId,
 			tag,
-			expiresAt: Date.now() + this.accessTokenTtl * 1000,
+			expiresAt: Date.now() + accessTtl * 1000,
+			scope: options.scope,
 		});
-		const body: TokenResponse = {
+		const response: TokenResponse = {
 			access_token: accessToken,
 			token_type: 'bearer',
-			expires_in: this.accessTokenTtl,
-			scope: 'ReadAccounts ReadPresence EditPresence',
+			expires_in: accessTtl,
+			scope: options.scope.join(' '),
 			owner_id: extensionId,
-			endpoint_id: `emu-endpoint-${sessionId.slice(0, 8)}`,
+			endpoint_id: options.form.endpoint_id || `emu-endpoint-${sessionId.slice(0, 8)}`,
 			session_id: sessionId,
 		};
-		if (withRefresh) {
-			const refreshToken = `EMU-RT-${crypto.randomBytes(24).toString('base64url')}`;
-			this.refreshTokens.set(refreshToken, {
-				clientId,
-				extensionId,
-				sessionId,
-				expiresAt: Date.now() + this.refreshTokenTtl * 1000,
-			});
-			body.refresh_token = refreshToken;
-			body.refresh_token_expires_in = this.refreshTokenTtl;
-		}
-		return body;
+		if (refreshTtl === undefined) return response;
+		const refreshToken = `EMU-RT-${crypto.randomBytes(24).toString('base64url')}`;
+		this.refreshTokens.set(refreshToken, {
+			clientId,
+			extensionId,
+			sessionId,
+			expiresAt: Date.now() + refreshTtl * 1000,
+			scope: options.scope,
+		});
+		return { ...response, refresh_token: refreshToken, refresh_token_expires_in: refreshTtl };
 	}
 
-	/** POST /restapi/oauth/revoke — ends the whole session the token belongs to. */
-	revoke(token: string): void {
+	/**
+	 * POST /restapi/oauth/revoke — ends the whole session the token belongs to. The client
+	 * authenticates as at the token endpoint; a token of another app, or none, changes nothing
+	 * (RFC 7009 answers 200 for tokens it does not know).
+	 */
+	revoke(token: string, client: Pick<Client, 'clientId'>): void {
 		const record = this.accessTokens.get(token) ?? this.refreshTokens.get(token);
-		if (!record) return;
+		if (!record || record.clientId !== client.clientId) return;
 		for (const store of [this.accessTokens, this.refreshTokens]) {
 			for (const [key, value] of store) if (value.sessionId === record.sessionId) store.delete(key);
 		}
+		for (const [key, value] of this.wsTokens) if (value.sessionId === record.sessionId) this.wsTokens.delete(key);
+	}
+
+	/**
+	 * POST /restapi/oauth/wstoken — a single-use token for the WebSocket gateway at `wsUri`, for the
+	 * access token of the Authorization header (already checked by `bearer`).
+	 */
+	wsToken(authorization: string, wsUri: string): WsTokenResponse {
+		const accessToken = bearerTokenOf(authorization);
+		const record = this.bearer(authorization);
+		const token = `EMU-WS-${crypto.randomBytes(24).toString('base64url')}`;
+		this.wsTokens.set(token, { accessToken, sessionId: record.sessionId, expiresAt: Date.now() + WS_TOKEN_TTL * 1000 });
+		return { ws_access_token: token, uri: wsUri, expires_in: WS_TOKEN_TTL };
+	}
+
+	/** Takes a WebSocket token (single use): the access token behind it, or undefined if unknown, expired or revoked. */
+	takeWsToken(token: string): AccessTokenRecord | undefined {
+		const record = this.wsTokens.get(token);
+		this.wsTokens.delete(token);
+		if (!record || record.expiresAt <= Date.now()) return undefined;
+		const access = this.accessTokens.get(record.accessToken);
+		return access && access.expiresAt > Date.now() ? access : undefined;
 	}
 
 	/** The access token behind an Authorization header, or RingCentral's 401. */
 	bearer(authorization: string | undefined): AccessTokenRecord {
-		if (!authorization) throw errors.tokenInvalid('OAU-123', 'Authorization header is not specified');
-		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-		if (!match) throw errors.tokenInvalid('OAU-123', 'Invalid Authorization header value');
-		const record = this.accessTokens.get(match[1]);
+		const record = this.accessTokens.get(bearerTokenOf(authorization));
 		if (!record) throw errors.tokenInvalid('OAU-213', 'Token not found');
 		if (record.expiresAt <= Date.now()) throw errors.tokenInvalid('OAU-128', 'Access token expired');
+		record.firstUsedAt ??= Date.now();
 		return record;
 	}
 
@@ -312,4 +450,40 @@ export class OAuthServer {
 		}
 		return undefined;
 	}
+}
+
+/** The shortest access-token lifetime RingCentral grants. */
+export const MIN_ACCESS_TOKEN_TTL = 600;
+
+/**
+ * The lifetimes granted for what a token request asks (`access_token_ttl`, `refresh_token_ttl`), as
+ * RingCentral's API reference documents them: an access token lives at least 600 s and at most the
+ * default ("If the value specified exceeds the default one, the default value is set. If the value
+ * specified is less than 600 seconds, the minimum value (600 sec) is set"); a refresh token at most
+ * the default, and with `refresh_token_ttl<=0` "refresh token is not returned". Out-of-range values
+ * are granted this way, not refused (the SDK refreshes with `access_token_ttl=-1` after a 401).
+ * The server's lifetimes are its defaults (short ones in tests win over the 600 s floor).
+ */
+export function grantedLifetimes(
+	form: Record<string, unknown>,
+	server: { accessTokenTtl: number; refreshTokenTtl: number },
+): { access: number; refresh: number | undefined } {
+	const asked = (value: unknown) => (value === undefined || value === '' ? undefined : Number(value));
+	const access = asked(form.access_token_ttl);
+	const refresh = asked(form.refresh_token_ttl);
+	return {
+		access:
+			access === undefined || !Number.isInteger(access)
+				? server.accessTokenTtl
+				: Math.min(Math.max(access, MIN_ACCESS_TOKEN_TTL), server.accessTokenTtl),
+		refresh: refresh === undefined || !Number.isInteger(refresh) ? server.refreshTokenTtl : refresh <= 0 ? undefined : Math.min(refresh, server.refreshTokenTtl),
+	};
+}
+
+/** The token of a Bearer Authorization header, or RingCentral's 401 (OAU-123). */
+function bearerTokenOf(authorization: string | undefined): string {
+	if (!authorization) throw errors.tokenInvalid('OAU-123', 'Authorization header is not specified');
+	const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+	if (!match) throw errors.tokenInvalid('OAU-123', 'Invalid Authorization header value');
+	return match[1];
 }

@@ -25,7 +25,7 @@ import { parseMultipart } from './http-util';
 import type { MultipartPart } from './http-util';
 import { NotificationCenter } from './notifications';
 import type { EventNotification } from './notifications';
-import { OAuthServer } from './oauth';
+import { OAuthServer, SPEC_GRANTS, grantedLifetimes } from './oauth';
 import { RateLimiter } from './ratelimit';
 import type { RateLimitOptions } from './ratelimit';
 import { loadSpec } from './spec';
@@ -81,12 +81,16 @@ export interface JournalEntry {
 	status: number;
 	/** the usage-plan group the request counted against */
 	group: string | undefined;
+	/** query parameters ignored as RingCentral ignores them: unknown to the operation, or empty */
+	ignoredQuery?: string[];
 	durationMs: number;
 }
 
 /** A request the spec rejected, a response of ours the spec would reject, or a crash of the emulator. */
 export type Violation =
 	| { kind: 'emulator-crash'; message: string }
+	/** query parameters the operation does not take: RingCentral ignores them, a client under test should not send them */
+	| { kind: 'ignored-query'; operationId: string; method: string; path: string; parameters: string[] }
 	| { kind: 'request'; operationId: string; method?: string; path?: string; query?: Query; body?: unknown; problems: SpecProblem[] }
 	| { kind: 'response'; operationId: string; status: number; problems: SpecProblem[] };
 
@@ -167,9 +171,14 @@ export class Emulator {
 		this.areaStates = new Map();
 		this.state = createState({ userCount: this.options.userCount });
 		this.oauth = new OAuthServer(
-			{ accessTokenTtl: this.options.accessTokenTtl ?? 3600, refreshTokenTtl: this.options.refreshTokenTtl ?? 604800 },
+			{
+				accessTokenTtl: this.options.accessTokenTtl ?? 3600,
+				refreshTokenTtl: this.options.refreshTokenTtl ?? 604800,
+				allPermissions: this.spec.appPermissions(),
+			},
 			{ accountId: this.state.accountId, isUser: this.state.isUser, defaultExtensionId: this.state.ids.admin },
 		);
+		// The demo app has every permission, so any operation can be called with it.
 		this.oauth.registerApp(DEMO_APP);
 	}
 
@@ -233,6 +242,7 @@ export class Emulator {
 		const path = url.pathname;
 		const route = this.match(method, path);
 		const operationId = route?.operationId ?? this.oauthOperation(method, path);
+		const accepted = operationId ? this.spec.acceptedQuery(operationId, queryObject(url.searchParams)) : undefined;
 		const entry: JournalEntry = {
 			seq: ++this.sequence,
 			at: new Date(started).toISOString(),
@@ -247,8 +257,13 @@ export class Emulator {
 			status: 0,
 			group: undefined,
 			durationMs: 0,
+			...(accepted?.unknown.length || accepted?.empty.length ? { ignoredQuery: [...accepted.unknown, ...accepted.empty] } : {}),
 		};
 		this.journalEntries.push(entry);
+		// An empty value means "not given"; a parameter the operation does not know is likely a mistake.
+		if (operationId && accepted?.unknown.length) {
+			this.violations.push({ kind: 'ignored-query', operationId, method, path, parameters: accepted.unknown });
+		}
 		let rateHeaders: Record<string, string> = {};
 		const finish = (status: number, body: unknown, headers: Record<string, string> = {}, contentType: string | undefined = undefined) => {
 			entry.status = status;
@@ -268,12 +283,11 @@ export class Emulator {
 			if (fault && ['429', '503', '500'].includes(fault.kind)) throw faultError(fault);
 
 			if (path.startsWith('/restapi/oauth/')) {
-				const client = this.oauth.tagOf(req.headers.authorization) ?? 'public';
 				const form = Object.fromEntries(new URLSearchParams(method === 'GET' ? '' : rawBody.toString('utf8')));
-				const user = this.oauth.signInUser(String(operationId), form) ?? 'anonymous';
-				rateHeaders = this.rateLimiter.take('Auth', `${client}|user:${user}`);
+				const signIn = this.signInOf(String(operationId), url.searchParams, form, req.headers.authorization);
+				rateHeaders = this.rateLimiter.take('Auth', `client:${signIn.client}|user:${signIn.user}`);
 				entry.group = 'Auth';
-				const answer = this.handleOAuth(method, url, rawBody, req.headers);
+				const answer = this.handleOAuth(method, url, accepted?.query ?? {}, rawBody, req.headers, baseUrl);
 				finish(answer.status, answer.body, answer.headers ?? {});
 				return;
 			}
@@ -284,12 +298,14 @@ export class Emulator {
 			const group = this.spec.groupOf(route.operationId) ?? 'Medium';
 			entry.group = group;
 			rateHeaders = this.rateLimiter.take(group, `${auth.clientId}:${auth.extensionId}`);
+			const permission = this.spec.appPermissionOf(route.operationId);
+			if (permission && !auth.scope.includes(permission)) throw errors.missingAppPermission(permission);
 
 			const parts = String(req.headers['content-type'] ?? '').startsWith('multipart/')
 				? parseMultipart(rawBody, String(req.headers['content-type']))
 				: undefined;
 			const body = parts ? multipartAsObject(parts) : parseBody(rawBody, req.headers['content-type']);
-			const query = queryObject(url.searchParams);
+			const query = accepted?.query ?? {};
 			const problems = this.spec.validateRequest(route.operationId, { method, path, query, headers: req.headers, body });
 			if (problems.length) {
 				this.violations.push({ kind: 'request', operationId: route.operationId, method, path, query, body, problems });
@@ -355,48 +371,83 @@ export class Emulator {
 			'GET /restapi/oauth/authorize': 'authorize',
 			'POST /restapi/oauth/token': 'getToken',
 			'POST /restapi/oauth/revoke': 'revokeToken',
+			'POST /restapi/oauth/wstoken': 'authWsToken',
 		};
 		return map[`${method} ${path}`];
+	}
+
+	/**
+	 * Who a request to the OAuth endpoints counts against in the Auth group (RingCentral counts
+	 * per app and user): the app of the Basic header, of `client_id`, or of the bearer token.
+	 */
+	signInOf(operationId: string, query: URLSearchParams, form: Record<string, string>, authorization: string | undefined): { client: string; user: string } {
+		if (operationId === 'authWsToken') {
+			const record = /^Bearer\s/i.test(authorization ?? '') ? this.oauth.accessTokens.get(String(authorization).split(/\s+/)[1]) : undefined;
+			return { client: record?.clientId ?? 'unknown', user: record?.extensionId ?? 'anonymous' };
+		}
+		const basic = authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0] : undefined;
+		const client = basic ?? form.client_id ?? query.get('client_id') ?? 'unknown';
+		return { client, user: this.oauth.signInUser(operationId, form) ?? 'anonymous' };
 	}
 
 	handleOAuth(
 		method: string,
 		url: URL,
+		query: Query,
 		rawBody: Buffer,
 		headers: http.IncomingHttpHeaders,
+		baseUrl: string,
 	): { status: number; body?: unknown; headers?: Record<string, string> } {
 		const operationId = this.oauthOperation(method, url.pathname);
 		if (!operationId) throw errors.invalidUri();
 		if (operationId === 'authorize') {
-			const problems = this.spec.validateRequest('authorize', {
-				method,
-				path: url.pathname,
-				query: queryObject(url.searchParams),
-				headers,
-				body: undefined,
-			});
+			const problems = this.spec.validateRequest('authorize', { method, path: url.pathname, query, headers, body: undefined });
 			if (problems.length) {
 				this.violations.push({ kind: 'request', operationId, problems });
 				throw new OAuthError(400, 'invalid_request', 'OAU-101', `Parameter [${problems[0].parameter}] is invalid`);
 			}
-			const { location } = this.oauth.authorize(url.searchParams);
+			const { location } = this.oauth.authorize(new URLSearchParams(query as Record<string, string>));
 			return { status: 302, headers: { Location: location } };
+		}
+		if (operationId === 'authWsToken') {
+			const record = this.oauth.bearer(headers.authorization);
+			if (!record.scope.includes('WebSocket')) throw errors.missingAppPermission('WebSocket');
+			const wsUri = `${baseUrl.replace(/^http/, 'ws')}/ws`;
+			return this.validated(operationId, { status: 200, body: this.oauth.wsToken(String(headers.authorization), wsUri) });
 		}
 		const type = String(headers['content-type'] ?? '');
 		if (!type.startsWith('application/x-www-form-urlencoded')) {
 			throw new OAuthError(415, 'invalid_request', 'OAU-102', 'Unsupported Media Type');
 		}
 		const form = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
-		const problems = this.spec.validateRequest(operationId, { method, path: url.pathname, query: {}, headers, body: form });
+		const typedForm = this.spec.typedForm(operationId, form);
+		if (operationId === 'getToken') {
+			// Lifetimes out of the spec's bounds are granted within them, not refused (see grantedLifetimes).
+			const granted = grantedLifetimes(typedForm, this.oauth);
+			if (typeof typedForm.access_token_ttl === 'number') typedForm.access_token_ttl = granted.access;
+			if (typeof typedForm.refresh_token_ttl === 'number') typedForm.refresh_token_ttl = granted.refresh ?? 0;
+		}
+		const problems = this.spec.validateRequest(operationId, { method, path: url.pathname, query, headers, body: typedForm });
 		if (problems.length) {
 			this.violations.push({ kind: 'request', operationId, problems });
-			throw new OAuthError(400, 'invalid_request', 'OAU-101', `Parameter [${problems[0].parameter}] is invalid`);
+			// A grant type the spec does not have gets the token endpoint's own answer for it, not OAU-101.
+			const unknownGrant = operationId === 'getToken' && !SPEC_GRANTS.includes(String(form.grant_type));
+			if (!unknownGrant) throw new OAuthError(400, 'invalid_request', 'OAU-101', `Parameter [${problems[0].parameter}] is invalid`);
 		}
 		if (operationId === 'revokeToken') {
-			this.oauth.revoke(form.token ?? url.searchParams.get('token') ?? '');
+			// The same client authentication as at the token endpoint (platform notes §1.7).
+			const client = this.oauth.authenticateClient(form, headers.authorization);
+			this.oauth.revoke(form.token ?? String(query.token ?? ''), client);
 			return { status: 200 };
 		}
-		return { status: 200, body: this.oauth.token(form, headers.authorization) };
+		return this.validated(operationId, { status: 200, body: this.oauth.token(form, headers.authorization) });
+	}
+
+	/** An answer of ours after checking it against the spec's response schema (a mismatch is a violation). */
+	validated<T extends { status: number; body?: unknown }>(operationId: string, answer: T): T {
+		const problems = this.spec.validateResponse(operationId, answer.status, answer.body);
+		if (problems.length) this.violations.push({ kind: 'response', operationId, status: answer.status, problems });
+		return answer;
 	}
 
 	/** Records a notification for subscriptions (delivered by the subscription engine). */

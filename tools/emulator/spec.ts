@@ -106,6 +106,8 @@ interface MediaTypeObject {
 interface OperationObject {
 	operationId: string;
 	'x-throttling-group'?: string;
+	/** the app permission (OAuth scope) the operation needs */
+	'x-app-permission'?: string;
 	requestBody?: { content?: Record<string, MediaTypeObject | undefined> };
 	responses?: Record<string, { content?: Record<string, MediaTypeObject | undefined> } | undefined>;
 }
@@ -190,6 +192,54 @@ export class SpecModel {
 		return this.operations.get(operationId)?.group;
 	}
 
+	/** The app permission (x-app-permission) an operation needs, if any. */
+	appPermissionOf(operationId: string): string | undefined {
+		return this.operations.get(operationId)?.operation['x-app-permission'];
+	}
+
+	/** Every app permission some operation of the spec needs, sorted. */
+	appPermissions(): string[] {
+		const all = new Set<string>();
+		for (const { operation } of this.operations.values()) if (operation['x-app-permission']) all.add(operation['x-app-permission']);
+		return [...all].sort();
+	}
+
+	/**
+	 * The query parameters an operation takes, and the ones it ignores. RingCentral ignores query
+	 * parameters it does not know (its own SDK sends `ui_options` and `localeId` on every
+	 * authorization URL) and reads an empty value as not given (the SDK sends `display=`, `prompt=`,
+	 * `brand_id=`; n8n's OAuth2 flow `scope=`); so does the emulator, naming both kinds.
+	 */
+	acceptedQuery(operationId: string, query: Record<string, string | string[]>): { query: Record<string, string | string[]>; empty: string[]; unknown: string[] } {
+		if (!this.api) return { query, empty: [], unknown: [] };
+		const declared = new Set(
+			((this.api.router.getOperation(operationId)?.parameters ?? []) as ParameterObject[]).filter((p) => p.in === 'query').map((p) => p.name),
+		);
+		const accepted: Record<string, string | string[]> = {};
+		const empty: string[] = [];
+		const unknown: string[] = [];
+		for (const [name, value] of Object.entries(query)) {
+			const given = ([] as string[]).concat(value).filter((item) => item !== '');
+			if (!declared.has(name)) unknown.push(name);
+			else if (given.length === 0) empty.push(name);
+			else accepted[name] = Array.isArray(value) ? given : given[0];
+		}
+		return { query: accepted, empty, unknown };
+	}
+
+	/**
+	 * A form body (application/x-www-form-urlencoded) with its fields typed as the operation's schema
+	 * declares them: a form carries text only, so `access_token_ttl=3600` is the integer 3600.
+	 */
+	typedForm(operationId: string, form: Record<string, string>): Record<string, unknown> {
+		const schema = this.operations.get(operationId)?.operation.requestBody?.content?.['application/x-www-form-urlencoded']?.schema;
+		const types = new Map<string, unknown>();
+		collectPropertyTypes(schema, types);
+		const typed: Record<string, unknown> = {};
+		for (const [name, text] of Object.entries(form)) typed[name] = typedValue(text, types.get(name));
+		return typed;
+	}
+
 	/** Whether the spec has an operation for this method and path (whether the emulator has it or not). */
 	hasOperation(method: string, path: string): boolean {
 		return Boolean(this.api?.router.matchOperation({ method, path, headers: {} }));
@@ -249,6 +299,27 @@ export class SpecModel {
 		const result = this.api.validateResponse(body, operationId, status);
 		return (result.errors ?? []).map(describeAjvError);
 	}
+}
+
+/** The declared type of every property of a schema, through allOf/anyOf/oneOf (init has dereferenced it). */
+function collectPropertyTypes(schema: unknown, types: Map<string, unknown>): void {
+	if (!isObject(schema)) return;
+	for (const key of ['allOf', 'anyOf', 'oneOf']) {
+		const parts = schema[key];
+		if (Array.isArray(parts)) for (const part of parts) collectPropertyTypes(part, types);
+	}
+	if (isObject(schema.properties)) {
+		for (const [name, property] of Object.entries(schema.properties)) {
+			if (isObject(property) && property.type !== undefined && !types.has(name)) types.set(name, property.type);
+		}
+	}
+}
+
+/** Form text as the declared type, when it reads as one; otherwise the text (validation then names it). */
+function typedValue(text: string, type: unknown): unknown {
+	if ((type === 'integer' && /^-?\d+$/.test(text)) || (type === 'number' && text.trim() !== '' && Number.isFinite(Number(text)))) return Number(text);
+	if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+	return text;
 }
 
 /** Turns an Ajv error into RingCentral's vocabulary: the offending parameter and why. */

@@ -8,6 +8,8 @@
 import { RcError, errors } from '../errors';
 import { pageOf } from '../http-util';
 import type { MultipartPart } from '../http-util';
+import { personOf } from '../people';
+import { COMPANY_NUMBERS as COMPANY_PHONE_NUMBERS } from '../phone-numbers';
 import type { ExtensionType, State } from '../state';
 import type { HandlerContext, HandlerResult, RequestBody, Route } from '../types';
 import { accountOf, assertMayEdit, extensionOf, extensionRecordOf, flag, listOf } from './common';
@@ -20,7 +22,8 @@ const E164 = /^\+[1-9]\d{7,14}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_RULE_NAME = 127;
 const MAX_FORWARDING_NUMBERS = 10;
-const COMPANY_NUMBERS = ['+16505550100', '+16505550101'];
+/** The company's own numbers (phone-numbers.ts): what company rules may be called on. */
+const COMPANY_NUMBERS = COMPANY_PHONE_NUMBERS.map((number) => number.phoneNumber);
 const BUSINESS_HOURS_RULE = 'business-hours-rule';
 const AFTER_HOURS_RULE = 'after-hours-rule';
 /** Extension types with call handling rules, and the call handling actions each may use. */
@@ -231,7 +234,7 @@ function store(ctx: Ctx): CallHandlingStore {
 
 /** The company's call handling as RingCentral sets up a new account; users' settings appear on first use. */
 function createStore(state: State): CallHandlingStore {
-	const directNumbers = new Map(state.users.map((id, i) => [id, `+1650555${2000 + i}`]));
+	const directNumbers = new Map(state.users.map((id) => [id, String(personOf(state, id)?.directNumber)]));
 	return {
 		nextId: 1009437000,
 		directNumbers,
@@ -472,7 +475,8 @@ function forwardingOf(ctx: Ctx, id: string): Map<string, ForwardingNumber> {
 		numbers = new Map(
 			[
 				{ phoneNumber: `+1415555${3000 + index}`, label: 'Mobile', type: 'Mobile', features: ['CallFlip', 'CallForwarding'], flipNumber: '1' },
-				{ phoneNumber: `+1650555${2000 + index}`, label: 'Desk Phone', type: 'PhoneLine', features: ['CallForwarding'], device: { id: String(80440001 + index) } },
+				// the desk phone rings on the user's direct number
+				{ phoneNumber: s.directNumbers.get(id) ?? '', label: 'Desk Phone', type: 'PhoneLine', features: ['CallForwarding'], device: { id: String(80440001 + index) } },
 			].map((number): [string, ForwardingNumber] => {
 				const numberId = s.id();
 				return [numberId, { id: numberId, ...number }];
@@ -481,6 +485,11 @@ function forwardingOf(ctx: Ctx, id: string): Map<string, ForwardingNumber> {
 		all.set(id, numbers);
 	}
 	return numbers;
+}
+
+/** A user's forwarding numbers in order; other extension types have none. */
+function forwardingNumbersOf(ctx: Ctx, extensionId: string): ForwardingNumber[] {
+	return extensionRecordOf(ctx, extensionId).type === 'User' ? [...forwardingOf(ctx, extensionId).values()] : [];
 }
 
 function forwardingResource(ctx: Ctx, extensionId: string, number: ForwardingNumber) {
@@ -656,7 +665,7 @@ function defaultRules(ctx: Ctx, extensionId: string, type: ExtensionType): Map<s
 					softPhonesAlwaysRing: true,
 					softPhonesPositionTop: false,
 					ringingMode: 'Sequentially',
-					rules: numbers.map((number, index) => ({ index: index + 1, ringCount: 4, enabled: true, forwardingNumbers: [{ id: number.id }] })),
+					rules: defaultForwardingRules(numbers),
 				},
 			},
 		],
@@ -687,9 +696,7 @@ function ruleResource(
 	const copy = structuredClone(rule);
 	const body: Record<string, unknown> = { uri, ...copy };
 	if (rule.forwarding) {
-		const groups = rule.forwarding.rules;
-		// A request may send forwarding settings without forwarding rules; such a rule cannot be shown yet.
-		if (!groups) throw new Error(`Answering rule ${rule.id} has forwarding settings without rules`);
+		const groups = rule.forwarding.rules ?? [];
 		body.forwarding = {
 			...copy.forwarding,
 			rules: groups
@@ -808,13 +815,20 @@ function checkForwardingRules(ctx: Ctx, extensionId: string, forwarding: RuleFor
 	});
 }
 
+/** A user's forwarding numbers ringing one after the other: what a rule forwards to unless told otherwise. */
+function defaultForwardingRules(numbers: readonly ForwardingNumber[]): ForwardingGroup[] {
+	return numbers.map((number, index) => ({ index: index + 1, ringCount: 4, enabled: true, forwardingNumbers: [{ id: number.id }] }));
+}
+
 /**
  * The stored form of a rule's forwarding: numbers by id only.
  * @param forwarding the request's forwarding, if any
+ * @param defaults the forwarding rules of a rule that sends forwarding settings but none of its own
  */
-function storedForwarding(forwarding: RequestBody, previous?: RuleForwarding): RuleForwarding | undefined {
+function storedForwarding(forwarding: RequestBody, defaults: () => ForwardingGroup[], previous?: RuleForwarding): RuleForwarding | undefined {
 	if (!forwarding) return previous;
 	const merged: RuleForwarding = { ...(previous ?? {}), ...forwarding };
+	merged.rules ??= defaults();
 	if (forwarding.rules) {
 		merged.rules = forwarding.rules.map((group: RequestBody, position: number) => ({
 			index: group.index ?? position + 1,
@@ -874,7 +888,7 @@ function createAnsweringRule(ctx: Ctx): HandlerResult {
 	copyGiven(rule, body, USER_RULE_FIELDS);
 	const extensionType = extensionRecordOf(ctx, extensionId).type;
 	if (extensionType !== 'User' && !body.callHandlingAction) rule.callHandlingAction = ACTIONS_BY_TYPE[extensionType]?.[0];
-	rule.forwarding = storedForwarding(body.forwarding);
+	rule.forwarding = storedForwarding(body.forwarding, () => defaultForwardingRules(forwardingNumbersOf(ctx, extensionId)));
 	checkUserRule(ctx, extensionId, rule, body);
 	if (!rule.forwarding) delete rule.forwarding;
 	rules.set(id, rule);
@@ -897,7 +911,7 @@ function updateAnsweringRule(ctx: Ctx): HandlerResult {
 	}
 	const updated = structuredClone(rule);
 	copyGiven(updated, body, USER_RULE_FIELDS);
-	updated.forwarding = storedForwarding(body.forwarding, rule.forwarding);
+	updated.forwarding = storedForwarding(body.forwarding, () => defaultForwardingRules(forwardingNumbersOf(ctx, extensionId)), rule.forwarding);
 	checkUserRule(ctx, extensionId, updated, body);
 	if (!updated.forwarding) delete updated.forwarding;
 	rules.set(rule.id, updated);
@@ -941,8 +955,8 @@ function companyRuleResource(ctx: Ctx, rule: AnsweringRule, listed = false): Rec
 	};
 }
 
-function companyNumberId(phoneNumber: string | undefined): string {
-	return String(1460412004 + COMPANY_NUMBERS.indexOf(String(phoneNumber)));
+function companyNumberId(phoneNumber: string | undefined): string | undefined {
+	return COMPANY_PHONE_NUMBERS.find((number) => number.phoneNumber === phoneNumber)?.id;
 }
 
 function checkCompanyRule(ctx: Ctx, rule: AnsweringRule): void {

@@ -8,6 +8,7 @@
 import { RcError, errors } from '../errors';
 import { type BatchPart, idList, multipartMixed, pageOf } from '../http-util';
 import { mediaAnswer, pdf, wav } from '../media';
+import { smsSenderNumbers } from '../phone-numbers';
 import type { Emulator } from '../server';
 import type { State } from '../state';
 import * as telephony from '../telephony';
@@ -430,7 +431,7 @@ function sendSms(ctx: Ctx): HandlerResult {
 	const store = messageStoreOf(ctx.emulator);
 	const body = (ctx.body as SmsRequest | undefined) ?? {};
 	const from = telephony.assertE164(body.from?.phoneNumber, 'from.phoneNumber');
-	if (from !== telephony.directNumberOf(ctx.state, extensionId)) {
+	if (!smsSenderNumbers(ctx.state, extensionId).includes(from)) {
 		throw new RcError(403, 'MSG-304', `Phone number [${from}] does not belong to the extension or is not enabled for SMS`, {
 			legacyCode: 'FeatureNotAvailable',
 			parameterName: 'from.phoneNumber',

@@ -26,6 +26,8 @@ export interface Subscription {
 	clientId: string;
 	/** with `~` expanded */
 	eventFilters: string[];
+	/** the `event` each filter's deliveries carry: the account as the subscriber wrote it (`~` stays), the extension resolved */
+	eventNames: string[];
 	deliveryMode: { transportType: string; address: string };
 	verificationToken?: string;
 	creationTime: number;
@@ -169,6 +171,14 @@ function storeOf(emulator: Emulator): SubscriptionStore {
 	return emulator.areaState('subscriptions', () => new SubscriptionStore(emulator));
 }
 
+/**
+ * The `event` of the deliveries for a filter. RingCentral's notifications keep the account's `~`
+ * and name the extension (platform notes §2.8: `/restapi/v1.0/account/~/extension/823476228762/…`).
+ */
+function eventNameOf(ctx: HandlerContext, filter: string): string {
+	return filter.trim().replace(/(\/extension\/)~(?=\/|\?|$)/, `$1${ctx.auth.extensionId}`);
+}
+
 /** Checks every filter and expands `~` to the account and the owner's extension. */
 function expandFilters(ctx: HandlerContext, filters: string[]): string[] {
 	const expanded = filters.map((filter) => {
@@ -298,6 +308,7 @@ export function routes(emulator: Emulator): Route[] {
 					ownerId: ctx.auth.extensionId,
 					clientId: ctx.auth.clientId,
 					eventFilters,
+					eventNames: body.eventFilters.map((filter) => eventNameOf(ctx, filter)),
 					deliveryMode: { transportType: 'WebHook', address: body.deliveryMode.address },
 					verificationToken: body.deliveryMode.verificationToken,
 					creationTime: Date.now(),
@@ -329,6 +340,7 @@ export function routes(emulator: Emulator): Route[] {
 					extend(record, DEFAULT_EXPIRES_IN);
 				} else {
 					record.eventFilters = expandFilters(ctx, body.eventFilters);
+					record.eventNames = body.eventFilters.map((filter) => eventNameOf(ctx, filter));
 					extend(record, lifetime(body.expiresIn ?? record.expiresIn));
 				}
 				return { body: storeOf(emulator).resource(record, ctx.baseUrl) };
