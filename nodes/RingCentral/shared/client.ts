@@ -158,7 +158,7 @@ function checkedAnswer(
 	repeatable: boolean,
 	timeoutMs: number,
 ): RingCentralAnswer {
-	if (expect === 'binary') return { status, headers, body: Buffer.isBuffer(body) ? body : Buffer.from((body ?? '') as ArrayBuffer) };
+	if (expect === 'binary') return { status, headers, body: asBuffer(body) };
 	if (body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0)) {
 		return { status, headers, body: undefined };
 	}
@@ -173,6 +173,12 @@ function checkedAnswer(
 	}
 	const failure: HttpFailure = { kind: 'unexpected', status, headers, body: text, cause: text.trim().slice(0, 200) };
 	throw new RingCentralCallError(failure, !repeatable, timeoutMs / 1000);
+}
+
+function asBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return Buffer.from(body as ArrayBuffer);
+	return Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 }
 
 /** One id's result in a batch: its record, a confirmation (`body` undefined) or its own failure. */

@@ -244,7 +244,7 @@ function describe(
 		case 'unexpected': {
 			const contentType = failure.headers['content-type'] ? ` (${failure.headers['content-type'].split(';')[0]})` : '';
 			return {
-				message: `RingCentral's answer could not be read: ${failure.status ?? 'an answer'}${contentType} that is not RingCentral JSON: ${failure.cause ?? ''}`.trim(),
+				message: `RingCentral answered ${failure.status ?? ''}${contentType} with something that is not JSON: ${failure.cause ?? ''}`.trim(),
 				description:
 					unknownOutcome ??
 					'Something between n8n and RingCentral (a proxy, captive portal or firewall) may have answered instead, or the answer was cut off.',
