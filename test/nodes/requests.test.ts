@@ -4,6 +4,8 @@
  * answers that are not RingCentral's, refused sign-ins, requests that never answer, and writes
  * whose outcome is unknown.
  */
+import { sleep } from 'n8n-workflow';
+
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralMessaging } from '../../nodes/RingCentralMessaging/RingCentralMessaging.node';
@@ -113,7 +115,7 @@ describe('requests that never answer', () => {
 		const credential = await rc.connect('jwt', users()[3]);
 		rc.emulator.faults.add({ kind: 'hang', operationId: 'readUserPresenceStatus' });
 		const hung = presence(credential, { resource: 'userPresence', operation: 'get', extensionId: '~', ...timeout(9000) });
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		await sleep(200);
 		const other = await presence(credential, { resource: 'userPresence', operation: 'get', extensionId: users()[4] });
 		expect(other.error).toBeUndefined();
 		// The others wait for a probe's answer 5 s at most, not for its 9 s timeout.
