@@ -26,6 +26,11 @@ export interface RequestContext {
 	};
 }
 
+/** The name of the credential the node's Authentication field selects (for "reconnect …"). */
+export function credentialNameOf(context: Pick<RequestContext, 'getNode' | 'getNodeParameter'>): string | undefined {
+	return credentialOf(context).name;
+}
+
 /** The credential the node's Authentication field selects. */
 function credentialOf(context: Pick<RequestContext, 'getNode' | 'getNodeParameter'>) {
 	const type = credentialTypeFor(context.getNodeParameter('authentication', 'oAuth2') as string);

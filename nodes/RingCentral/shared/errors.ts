@@ -222,11 +222,11 @@ function describe(
 				description: unknownOutcome ?? (failure.status ? STATUS_HINTS[failure.status] : undefined),
 			};
 		case 'auth': {
-			const credential = circumstances.credentialName ? `"${circumstances.credentialName}"` : 'RingCentral credential';
+			const credential = circumstances.credentialName ? `the "${circumstances.credentialName}" credential` : 'the RingCentral credential';
 			const refused = detail.errorCode || detail.message ? `: ${ringCentralWords}` : '';
 			return {
 				message: failure.code ? `RingCentral refused the credential's sign-in${refused}` : (failure.cause ?? 'The credential needs to be reconnected'),
-				description: `Open the ${credential} credential, check its Client ID and Client Secret, and reconnect it. Requests were not retried: a refused sign-in does not fix itself.`,
+				description: `Open ${credential}, check its Client ID and Client Secret, and reconnect it. Requests were not retried: a refused sign-in does not fix itself.`,
 			};
 		}
 		case 'timeout':

@@ -16,7 +16,7 @@ import type { RingCentralAnswer, UsagePlanGroup } from './client';
 import { asNodeError, readInBatches } from './client';
 import type { DateField } from './dates';
 import { withDates } from './dates';
-import { callAsNode, failedItem } from './directRequest';
+import { callAsNode, credentialNameOf, failedItem } from './directRequest';
 import { ringCentralError } from './errors';
 import { idList } from './lists';
 import { mediaUrlExpression } from './server';
@@ -170,7 +170,7 @@ function executor(route: OperationRoute) {
 			if (route.output) items = await route.output.call(this, items);
 			return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
-			const error = asNodeError(this.getNode(), caught, { itemIndex });
+			const error = asNodeError(this.getNode(), caught, { itemIndex, credentialName: credentialNameOf(this) });
 			if (!this.continueOnFail()) throw error;
 			return [failedItem(error, itemIndex)];
 		}
