@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 
 import type { Answer } from './client';
-import { control, n8nCli, n8nRest, runtime } from './client';
+import { answer, control, n8nCli, n8nRest, runtime } from './client';
 import { CREDENTIALS } from './workflows';
 
 /** JSON of any shape, as n8n answered it. */
@@ -125,15 +125,7 @@ export async function publish(chain: Chain): Promise<Published> {
 	return {
 		id: saved.id,
 		async run(items = [{}]) {
-			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) });
-			const text = await response.text();
-			let body: Json;
-			try {
-				body = JSON.parse(text);
-			} catch {
-				body = text;
-			}
-			return { status: response.status, body, bytes: Buffer.from(text), headers: response.headers };
+			return await answer(await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ items }) }));
 		},
 		async delivered() {
 			return { main: await sink('main'), error: await sink('error') };
