@@ -143,7 +143,8 @@ describe('dates in real n8n', () => {
 			parameters: { resource: 'fax', operation: 'send', accountId: '~', extensionId: '~', to: '+12125550199', binaryProperties: 'data', faxOptions: { sendTime: 'tomorrow 9am' } },
 		});
 		const since = await mark();
-		await flow.run();
+		const document = { data: Buffer.from('Quarterly order form').toString('base64'), mimeType: 'text/plain', fileName: 'order.txt' };
+		await flow.run([{ binary: { data: document } }]);
 		expect((await flow.lastExecution()).error?.message).toBe('Send At: "tomorrow 9am" is not a date');
 		expect(await journal(since, 'createFaxMessage')).toEqual([]);
 	});

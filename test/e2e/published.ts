@@ -84,7 +84,8 @@ export async function publish(chain: Chain): Promise<Published> {
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
 			position: position(1),
-			parameters: { jsCode: 'return ($json.body.items ?? [{}]).map((json) => ({ json }));' },
+			// Each item of the body; its `binary` (n8n's shape, base64 data) becomes the item's binary data.
+			parameters: { jsCode: 'return ($json.body.items ?? [{}]).map(({ binary, ...json }) => ({ json, ...(binary ? { binary } : {}) }));' },
 		},
 		{
 			id: crypto.randomUUID(),
