@@ -4,14 +4,17 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IN8nHttpFullResponse,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 import { createHash } from 'crypto';
-import { UserError, sleep } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
 
+import type { RingCentralAnswer } from '../nodes/RingCentral/shared/client';
+import { callRingCentral, RingCentralCallError } from '../nodes/RingCentral/shared/client';
+import type { HttpFailure } from '../nodes/RingCentral/shared/errors';
 import { describeTokenEndpointError, readHttpFailure } from '../nodes/RingCentral/shared/errors';
-import { retryAfterSeconds } from '../nodes/RingCentral/shared/rateLimit';
 import { resolveServerUrl, serverProperties, serverUrlExpression } from '../nodes/RingCentral/shared/server';
 
 export class RingCentralJwtApi implements ICredentialType {
@@ -91,7 +94,6 @@ interface SignIn {
 const signIns = new Map<string, SignIn>();
 /** A token obtained this recently by a concurrent request is reused instead of signing in again. */
 const REUSE_WINDOW_MS = 30_000;
-const MAX_THROTTLED_RETRIES = 3;
 
 /**
  * Declarative nodes send all items at once, so an expired token makes every in-flight request
@@ -107,7 +109,7 @@ async function signInOnce(helper: IHttpRequestHelper, credentials: ICredentialDa
 	if (current?.token && current.token !== credentials.accessToken && Date.now() - current.at < REUSE_WINDOW_MS) {
 		return current.token;
 	}
-	const pending = exchangeJwt(helper, credentials);
+	const pending = exchangeJwt(helper, credentials, key);
 	signIns.set(key, { pending, at: Date.now() });
 	try {
 		const token = await pending;
@@ -119,15 +121,16 @@ async function signInOnce(helper: IHttpRequestHelper, credentials: ICredentialDa
 	}
 }
 
-async function exchangeJwt(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+async function exchangeJwt(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, key: string): Promise<string> {
 	const clientAuth = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
 	const form = new URLSearchParams({
 		grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
 		assertion: String(credentials.jwtToken ?? ''),
 	});
-	for (let attempt = 0; ; attempt++) {
-		try {
-			const token = (await helper.helpers.httpRequest({
+	let answer: RingCentralAnswer;
+	try {
+		answer = await callRingCentral(async (request) => (await helper.helpers.httpRequest(request)) as IN8nHttpFullResponse, {
+			options: {
 				method: 'POST',
 				url: `${resolveServerUrl(credentials)}/restapi/oauth/token`,
 				headers: {
@@ -137,19 +140,28 @@ async function exchangeJwt(helper: IHttpRequestHelper, credentials: ICredentialD
 				},
 				body: form.toString(),
 				json: true,
-			})) as { access_token?: string };
-			if (!token.access_token) throw new UserError('RingCentral returned no access token for the JWT');
-			return token.access_token;
-		} catch (error) {
-			if (error instanceof UserError) throw error;
-			const failure = readHttpFailure(error);
-			const wait = failure.status === 429 ? (retryAfterSeconds(failure) ?? 30) : undefined;
-			if (wait !== undefined && attempt < MAX_THROTTLED_RETRIES) {
-				await sleep(wait * 1000);
-				continue;
-			}
-			// A fresh error: the original carries the request, whose body holds the JWT.
-			throw new UserError(`RingCentral rejected the JWT sign-in: ${describeTokenEndpointError(error)}`);
-		}
+			},
+			group: 'Auth',
+			gateKey: `jwt-sign-in:${key}`,
+			kind: 'signIn',
+			// A repeated exchange at worst issues one more token: it may be sent again after a failure.
+			repeatable: true,
+		});
+	} catch (error) {
+		throw signInError(error instanceof RingCentralCallError ? error.failure : readHttpFailure(error));
 	}
+	const token = answer.body as { access_token?: string } | undefined;
+	if (!token?.access_token) throw new UserError('RingCentral returned no access token for the JWT');
+	return token.access_token;
+}
+
+/**
+ * A fresh error (the original carries the request, whose body holds the JWT). A refusal (400 or
+ * 401: wrong client secret, revoked JWT) carries RingCentral's OAuth answer as `EAUTH`, as n8n's
+ * OAuth2 client does, so the node reports it as a credential to reconnect and never retries it.
+ */
+function signInError(failure: HttpFailure): UserError {
+	const refused = failure.kind === 'answered' && (failure.status === 400 || failure.status === 401);
+	const error = new UserError(`RingCentral ${refused ? 'rejected' : 'could not complete'} the JWT sign-in: ${describeTokenEndpointError(failure)}`);
+	return refused ? Object.assign(error, { code: 'EAUTH', body: failure.body }) : error;
 }

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
+import { dateValue } from '../RingCentral/shared/dates';
+import { idList } from '../RingCentral/shared/lists';
 import { weeklyRangesFrom, weeklyScheduleField } from './schedule';
 
 /** User rules belong to an extension; company rules answer the company numbers (the auto-receptionist). */
@@ -376,8 +378,11 @@ function jsonObject(value: unknown): IDataObject {
 	return parsed as IDataObject;
 }
 
-/** RingCentral's answering rule body from the collection's fields. */
-export function ruleBodyFrom(level: RuleLevel, fields: IDataObject): IDataObject {
+/**
+ * RingCentral's answering rule body from the collection's fields; `isoDate` turns a date field's
+ * value into ISO 8601 (and throws naming the field when it is no date).
+ */
+export function ruleBodyFrom(level: RuleLevel, fields: IDataObject, isoDate: (value: unknown, label: string) => string): IDataObject {
 	const body: IDataObject = {};
 	const set = (path: string, value: unknown) => {
 		if (value === undefined || value === '') return;
@@ -404,7 +409,7 @@ export function ruleBodyFrom(level: RuleLevel, fields: IDataObject): IDataObject
 	}
 	const ranges = rows(fields, 'dateRanges', 'range').map((row, index) => {
 		if (!text(row.from) || !text(row.to)) throw new Error(`Date Ranges row ${index + 1}: enter both dates`);
-		return { from: new Date(text(row.from)).toISOString(), to: new Date(text(row.to)).toISOString() };
+		return { from: isoDate(row.from, `Date Ranges row ${index + 1} From`), to: isoDate(row.to, `Date Ranges row ${index + 1} To`) };
 	});
 	if (ranges.length) set('schedule.ranges', ranges);
 	set('schedule.ref', fields.scheduleRef);
@@ -414,9 +419,7 @@ export function ruleBodyFrom(level: RuleLevel, fields: IDataObject): IDataObject
 		set('forwarding.softPhonesRingCount', fields.softPhonesRingCount);
 		set('forwarding.ringingMode', fields.ringingMode);
 		const steps = rows(fields, 'forwardingGroups', 'step').map((row, index) => {
-			const ids = text(row.forwardingNumberIds)
-				.split(/[\s,;]+/)
-				.filter(Boolean);
+			const ids = idList(row.forwardingNumberIds);
 			if (!ids.length) throw new Error(`Forwarding Order step ${index + 1}: enter at least one forwarding number ID`);
 			return { index: index + 1, ringCount: Number(row.ringCount ?? 4), forwardingNumbers: ids.map((id) => ({ id })) };
 		});
@@ -450,9 +453,12 @@ export function answeringRuleBody(level: RuleLevel, collection: string, operatio
 		const fields = this.getNodeParameter(collection, {}) as IDataObject;
 		let body: IDataObject;
 		try {
-			body = ruleBodyFrom(level, fields);
+			body = ruleBodyFrom(level, fields, (value, label) => String(dateValue(this, value, label, 'iso')));
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: this.getItemIndex() });
+			// A date the field could not read is already a node error naming the field.
+			throw error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: this.getItemIndex() });
 		}
 		if (operation === 'create') {
 			body = { type: 'Custom', ...body, name: text(this.getNodeParameter('name', '')) };

@@ -14,7 +14,7 @@ async function getDirectoryExtensions(this: ILoadOptionsFunctions): Promise<INod
 	const url = `/restapi/v1.0/account/${pathValue(this, 'accountId')}/directory/entries`;
 	const options: INodePropertyOptions[] = [];
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const answer = await ringCentralDirectRequest.call(this, 'GET', url, { qs: { perPage: 'max', page, typeGroup: 'User' } });
+		const answer = await ringCentralDirectRequest.call(this, 'GET', url, { qs: { perPage: 'max', page, typeGroup: 'User' }, group: 'Medium' });
 		for (const entry of (answer.records as IDataObject[]) ?? []) {
 			const name = [entry.firstName, entry.lastName].filter(Boolean).join(' ') || String(entry.name ?? entry.id);
 			options.push({ name: entry.extensionNumber ? `${name} (${entry.extensionNumber})` : name, value: String(entry.id) });
@@ -32,6 +32,7 @@ async function getPersonalContacts(this: ILoadOptionsFunctions): Promise<INodePr
 	for (let page = 1; page <= MAX_PAGES; page++) {
 		const answer = await ringCentralDirectRequest.call(this, 'GET', url, {
 			qs: { perPage: 1000, page, sortBy: ['LastName', 'FirstName'] },
+			group: 'Heavy',
 		});
 		for (const contact of (answer.records as IDataObject[]) ?? []) {
 			const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || String(contact.company ?? contact.id);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idList } from '../RingCentral/shared/transport';
+import { idList } from '../RingCentral/shared/lists';
 
 /**
  * Builds `body.members` from a field of person IDs and (where RingCentral takes them) email

@@ -1,7 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { isMultipartBody, parseBatchResponse } from '../RingCentral/shared/multipart';
-import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
+import { ringCentralDirectBatch, ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
 
 const PAGE_SIZE = 250;
 const PERSON_BATCH = 30;
@@ -11,16 +10,11 @@ const APP_CHAT_URL = 'https://app.ringcentral.com/messages/';
 /** Display names of people (by person ID), read 30 per request. */
 async function personNames(context: ILoadOptionsFunctions, ids: string[]): Promise<Map<string, string>> {
 	const names = new Map<string, string>();
-	for (let start = 0; start < ids.length; start += PERSON_BATCH) {
-		const chunk = ids.slice(start, start + PERSON_BATCH);
-		const answer = (await ringCentralDirectRequest.call(context, 'GET', `/team-messaging/v1/persons/${chunk.join(',')}`)) as unknown;
-		const people = isMultipartBody(answer)
-			? parseBatchResponse(answer).filter((part) => part.status < 300).map((part) => part.body as IDataObject)
-			: [answer as IDataObject];
-		for (const person of people) {
-			const name = [person.firstName, person.lastName].filter(Boolean).join(' ');
-			if (person.id) names.set(String(person.id), name || String(person.email ?? person.id));
-		}
+	const people = await ringCentralDirectBatch.call(context, ids, PERSON_BATCH, (joined) => `/team-messaging/v1/persons/${joined}`);
+	for (const { body } of people) {
+		const person = (body ?? {}) as IDataObject;
+		const name = [person.firstName, person.lastName].filter(Boolean).join(' ');
+		if (person.id) names.set(String(person.id), name || String(person.email ?? person.id));
 	}
 	return names;
 }
@@ -49,6 +43,7 @@ async function search(
 ): Promise<INodeListSearchResult> {
 	const answer = await ringCentralDirectRequest.call(context, 'GET', url, {
 		qs: { recordCount: PAGE_SIZE, ...(paginationToken ? { pageToken: paginationToken } : {}) },
+		group: 'Medium',
 	});
 	const items = await chatItems(context, (answer.records as IDataObject[]) ?? []);
 	const wanted = filter?.trim().toLowerCase();

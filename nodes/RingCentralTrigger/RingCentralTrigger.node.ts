@@ -13,9 +13,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { timingSafeEqual } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
-import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
+import { ringCentralDirectBatch } from '../RingCentral/shared/directRequest';
 import { authenticationProperty, credentials } from '../RingCentral/shared/descriptions';
-import { isMultipartBody, parseBatchResponse } from '../RingCentral/shared/multipart';
 import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
 import type { SubscriptionState } from './subscription';
@@ -388,18 +387,6 @@ async function itemsOf(context: IWebhookFunctions, envelope: Envelope): Promise<
 
 /** Reads new messages of a mailbox, 50 per request (RingCentral's batch read); a message that is gone yields its id and the error. */
 async function readMessages(context: IWebhookFunctions, mailbox: string, ids: string[]): Promise<IDataObject[]> {
-	const messages: IDataObject[] = [];
-	for (let start = 0; start < ids.length; start += MESSAGE_BATCH) {
-		const chunk = ids.slice(start, start + MESSAGE_BATCH);
-		const path = `${mailbox}/${chunk.map(encodeURIComponent).join(',')}`;
-		const answer = (await ringCentralDirectRequest.call(context as RequestContext, 'GET', path)) as unknown;
-		if (!isMultipartBody(answer)) {
-			messages.push(answer as IDataObject);
-			continue;
-		}
-		parseBatchResponse(answer).forEach((part, index) => {
-			messages.push(part.status < 300 ? (part.body as IDataObject) : { id: chunk[index], error: part.body as IDataObject });
-		});
-	}
-	return messages;
+	const results = await ringCentralDirectBatch.call(context as RequestContext, ids, MESSAGE_BATCH, (joined) => `${mailbox}/${joined}`);
+	return results.map(({ id, body, failure }) => (failure ? { id, error: (failure.body ?? {}) as IDataObject } : ((body ?? { id }) as IDataObject)));
 }

@@ -1,5 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { splitList } from '../RingCentral/shared/lists';
+
 /** The events a user picks; each becomes one or more RingCentral event filters. */
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
@@ -95,12 +97,7 @@ export function eventFilters(settings: EventSettings): string[] {
 				}
 				break;
 			case 'custom':
-				filters.push(
-					...settings.customFilters
-						.split(/[\n,]/)
-						.map((line) => line.trim())
-						.filter(Boolean),
-				);
+				filters.push(...splitList(settings.customFilters));
 				break;
 		}
 	}

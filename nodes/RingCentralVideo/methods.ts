@@ -22,7 +22,7 @@ const day = (time: unknown) => String(time ?? '').slice(0, 10);
  */
 async function searchBridges(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const results: INodeListSearchItems[] = [];
-	const mine = await ringCentralDirectRequest.call(this, 'GET', '/rcvideo/v2/account/~/extension/~/bridges/default');
+	const mine = await ringCentralDirectRequest.call(this, 'GET', '/rcvideo/v2/account/~/extension/~/bridges/default', { group: 'Medium' });
 	const me = String((mine.host as IDataObject | undefined)?.extensionId ?? '');
 	const web = (bridge: IDataObject) => (bridge.pins as IDataObject | undefined)?.web;
 	if (!paginationToken) {

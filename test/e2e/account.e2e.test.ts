@@ -59,7 +59,7 @@ describe.each(['jwt', 'oauth2'])('Account in real n8n with the %s credential', (
 		const since = await mark();
 		const { status, body } = await call(`account-subscription-create-${auth}`, { address: receiver.url, verificationToken: 'x' });
 		expect(status).toBe(200);
-		expect(body[0]).toMatchObject({ errorCode: 'SUB-520' });
+		expect(body[0]).toMatchObject({ details: { errorCode: 'SUB-520' } });
 		expect(receiver.requests).toHaveLength(1);
 		expect(await requests(since)).toEqual([expect.objectContaining({ operationId: 'createSubscription', status: 400 })]);
 	});

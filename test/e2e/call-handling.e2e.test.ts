@@ -66,7 +66,7 @@ describe.each(['jwt', 'oauth2'])('Call Handling in real n8n with the %s credenti
 		expect(sent[2].path).toMatch(new RegExp(`/answering-rule/${body.created.id}$`));
 
 		const gone = await call(`call-handling-rule-get-${auth}`, { ruleId: body.created.id });
-		expect(gone.body[0]).toMatchObject({ errorCode: 'CMN-102' });
+		expect(gone.body[0]).toMatchObject({ details: { errorCode: 'CMN-102' } });
 	});
 
 	test('Greeting → Create for User uploads an n8n binary WAV; RingCentral keeps the same bytes and the rule plays it', async () => {
@@ -103,6 +103,6 @@ describe.each(['jwt', 'oauth2'])('Call Handling in real n8n with the %s credenti
 			{ type: 'Voicemail', answeringRuleId: 'business-hours-rule' },
 			{ audio: { data: Buffer.from('not audio at all'), fileName: 'notes.wav', mimeType: 'audio/wav' } },
 		);
-		expect(body[0]).toMatchObject({ errorCode: 'AWR-129' });
+		expect(body[0]).toMatchObject({ details: { errorCode: 'AWR-129' } });
 	});
 });

@@ -50,7 +50,7 @@ export interface Answer {
 }
 
 /** n8n's answer: JSON parsed when it is JSON, else the text; the raw bytes and headers too. */
-async function answer(response: Response): Promise<Answer> {
+export async function answer(response: Response): Promise<Answer> {
 	const bytes = Buffer.from(await response.arrayBuffer());
 	const text = bytes.toString('utf8');
 	let json: Json;

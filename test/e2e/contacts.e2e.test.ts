@@ -30,7 +30,7 @@ describe.each(['jwt', 'oauth2'])('Contacts in real n8n with the %s credential', 
 		const after = await mark();
 		const gone = await call(`contacts-get-${auth}`, { contactId: String(body.created.id) });
 		expect(gone.status).toBe(200);
-		expect(gone.body[0]).toMatchObject({ errorCode: 'CMN-102' });
+		expect(gone.body[0]).toMatchObject({ details: { errorCode: 'CMN-102' } });
 		expect((await requests(after)).map((r: any) => [r.operationId, r.status])).toEqual([['readContact', 404]]);
 	});
 });

@@ -43,7 +43,7 @@ describe.each(['jwt', 'oauth2'])('Messaging in real n8n with the %s credential',
 	test('SMS → Send from a number that is not the user\'s fails with MSG-304 on the item', async () => {
 		const { status, body } = await call(`messaging-sms-${auth}`, { from: COLLEAGUE_NUMBER, to: '+14155550142', text: 'Not mine to send' });
 		expect(status).toBe(200);
-		expect(body[0]).toMatchObject({ errorCode: 'MSG-304' });
+		expect(body[0]).toMatchObject({ details: { errorCode: 'MSG-304' } });
 	});
 
 	test('Message → Get Many with Return All reads a 1,500-message mailbox in two pages of 1,000', async () => {

@@ -44,7 +44,7 @@ describe.each(['jwt', 'oauth2'])('Presence in real n8n with the %s credential', 
 		const refused = await call(`presence-update-${auth}`, { extensionId: users[6], userStatus: 'Lunch', message: 'x' });
 		expect(refused.status).toBe(200);
 		expect(refused.body[0].error).toContain('CMN-101');
-		expect(refused.body[0]).toMatchObject({ errorCode: 'CMN-101', parameterName: 'userStatus' });
+		expect(refused.body[0]).toMatchObject({ details: { errorCode: 'CMN-101', parameterName: 'userStatus' } });
 		const violations = await control('DELETE', '/violations');
 		expect(violations).toHaveLength(1);
 	});
@@ -57,11 +57,12 @@ describe.each(['jwt', 'oauth2'])('Presence in real n8n with the %s credential', 
 
 	test('Call Queue Presence → Get and Update', async () => {
 		const read = await call(`presence-queue-get-${auth}`, { callQueueId: ids.supportQueue });
-		expect(read.body[0].records.length).toBeGreaterThan(0);
-		const member = read.body[0].records[0].member.id;
+		// One item per member, like every other list.
+		expect(read.body.length).toBeGreaterThan(1);
+		const member = read.body[0].member.id;
 		const since = await mark();
 		const updated = await call(`presence-queue-update-${auth}`, { callQueueId: ids.supportQueue, memberId: member, accept: false });
-		expect(updated.body[0].records.find((r: any) => r.member.id === member).acceptCurrentQueueCalls).toBe(false);
+		expect(updated.body.find((r: any) => r.member.id === member).acceptCurrentQueueCalls).toBe(false);
 		const [request] = await journal(since, 'updateCallQueuePresence');
 		expect(request.requestBody).toEqual({ records: [{ member: { id: member }, acceptCurrentQueueCalls: false }] });
 		await call(`presence-queue-update-${auth}`, { callQueueId: ids.supportQueue, memberId: member, accept: true });

@@ -40,6 +40,6 @@ describe.each(['jwt', 'oauth2'])('RingOut in real n8n with the %s credential', (
 	test('RingOut Call → Create with a caller ID that is not the account\'s fails on the item', async () => {
 		const { status, body } = await call(`ring-out-create-${auth}`, { from: ADMIN_NUMBER, to: '+14155550142', callerId: '+14155550199' });
 		expect(status).toBe(200);
-		expect(body[0]).toMatchObject({ errorCode: 'CMN-101', parameterName: 'callerId.phoneNumber' });
+		expect(body[0]).toMatchObject({ details: { errorCode: 'CMN-101', parameterName: 'callerId.phoneNumber' } });
 	});
 });

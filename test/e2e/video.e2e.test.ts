@@ -49,7 +49,7 @@ describe.each(['jwt', 'oauth2'])('Video in real n8n with the %s credential', (au
 		expect(body).toEqual([
 			{
 				error: expect.stringContaining('Ending a meeting is no longer possible through the RingCentral API'),
-				retiredEndpoint: 'POST /restapi/v1.0/account/{accountId}/extension/{extensionId}/meeting/{meetingId}/end',
+				details: { retiredEndpoint: 'POST /restapi/v1.0/account/{accountId}/extension/{extensionId}/meeting/{meetingId}/end' },
 			},
 		]);
 		expect(body[0].error).toContain('RingCentral Video offers no replacement');

@@ -420,6 +420,34 @@ describe('faults and control API', () => {
 	});
 });
 
+describe('faults that leave the outcome unknown', () => {
+	test('hang never answers; resetAfter carries the request out, then drops the connection; html answers a proxy page', async () => {
+		const { body } = await token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: emulator.oauth.issueJwt() });
+		const headers = { Authorization: `Bearer ${body.access_token}`, 'Content-Type': 'application/json' };
+		const url = `${emulator.url}/restapi/v1.0/account/~/extension/~/company-pager`;
+		const page = (text: string) => JSON.stringify({ to: [{ extensionNumber: '102' }], text });
+		const sent = () => (emulator.journal() as any[]).filter((e) => e.operationId === 'createInternalTextMessage');
+
+		emulator.faults.add({ kind: 'hang', operationId: 'readExtension' });
+		const hung = await fetch(`${emulator.url}/restapi/v1.0/account/~/extension/~`, { headers, signal: AbortSignal.timeout(300) }).catch((error: Error) => error);
+		expect((hung as Error).name).toBe('TimeoutError');
+
+		emulator.faults.add({ kind: 'resetAfter', operationId: 'createInternalTextMessage' });
+		const before = sent().length;
+		const dropped = await fetch(url, { method: 'POST', headers, body: page('dropped') }).catch((error: Error) => error);
+		expect((dropped as Error).message).toBe('fetch failed');
+		expect(sent().length).toBe(before + 1);
+		const store = await api('/restapi/v1.0/account/~/extension/~/message-store?messageType=Pager&perPage=5', body.access_token);
+		expect(((await store.json()) as any).records.some((m: any) => m.subject === 'dropped')).toBe(true);
+
+		emulator.faults.add({ kind: 'html', operationId: 'createInternalTextMessage' });
+		const portal = await fetch(url, { method: 'POST', headers, body: page('behind a portal') });
+		expect(portal.status).toBe(200);
+		expect(portal.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(await portal.text()).toContain('<html>');
+	});
+});
+
 describe('multipart', () => {
 	test('a form built by the nodes is parsed back part by part, byte for byte', () => {
 		const audio = Buffer.from([0x52, 0x49, 0x46, 0x46, 0x00, 0x0d, 0x0a, 0xff, 0x2d, 0x2d]);

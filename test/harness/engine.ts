@@ -4,7 +4,7 @@
  * the way n8n's CLI applies them, OAuth2 refresh goes through n8n-core, and every token that n8n
  * would persist is written back to an in-memory credential store the tests can inspect.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData, isExpression } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -25,6 +25,25 @@ import type {
 } from 'n8n-workflow';
 
 const NODE_NAME = 'RingCentral';
+const INPUT_NAME = 'Input';
+const INPUT_TYPE = 'n8n-nodes-ringcentral.harnessInput';
+/** The node a run's items come from (it never runs: its output is given). */
+const inputNodeType: INodeType = {
+	description: {
+		name: 'harnessInput',
+		displayName: 'Input',
+		version: 1,
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+		defaults: {},
+		group: [],
+		description: 'The items of an engine run',
+	},
+	async execute() {
+		return [[]];
+	},
+};
 
 /** JSON of any shape (credential data, node output): the tests walk it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
@@ -219,7 +238,14 @@ export interface Run {
 	credential?: CredentialRef;
 	/** input items; one empty item when missing */
 	items?: Item[];
+	/** `onError: 'continueRegularOutput'` */
 	continueOnFail?: boolean;
+	/** the node's Settings → On Error */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** n8n's execution mode (default manual) */
+	mode?: 'manual' | 'trigger' | 'webhook';
+	/** the workflow's time zone setting (default n8n's, America/New_York) */
+	timezone?: string;
 }
 
 /** What a run gave: n8n's status, the error of the run or the node, the node's first output. */
@@ -228,6 +254,8 @@ export interface RunResult {
 	error: Json;
 	/** the node's first output: `Item`s, typed loosely as the tests pick from them (`items.find(…).json`) */
 	items: Json[];
+	/** what n8n's error output holds (onError: continueErrorOutput) */
+	errorItems: Json[];
 	durationMs: number;
 }
 
@@ -247,8 +275,11 @@ export function createEngine({ nodeTypes, credentialTypes }: { nodeTypes: NodeCl
 	const byName = new Map<string, INodeType>();
 	for (const NodeClass of nodeTypes) {
 		const instance = new NodeClass();
+		// As n8n loads declarative nodes: with its Request Options (batching, timeout, proxy).
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(instance);
 		byName.set(instance.description.name, instance);
 	}
+	byName.set(inputNodeType.description.name, inputNodeType);
 	// n8n's registry answers undefined for a type it does not know, whatever its declared types say.
 	const lookUp = (type: string) => byName.get(type.replace(/^.*\./, '')) as INodeType;
 	const nodeTypeRegistry: INodeTypes = {
@@ -319,31 +350,46 @@ export function createEngine({ nodeTypes, credentialTypes }: { nodeTypes: NodeCl
 
 	/** Executes one node with the given input items. */
 	async function execute(run: Run): Promise<RunResult> {
-		const node: INode = { ...nodeFor(run), ...(run.continueOnFail ? { onError: 'continueRegularOutput' } : {}) };
+		const onError = run.onError ?? (run.continueOnFail ? 'continueRegularOutput' : undefined);
+		const node: INode = { ...nodeFor(run), ...(onError ? { onError } : {}) };
+		const mode = run.mode ?? 'manual';
+		// The items come from an input node that has run, as in a workflow: n8n pairs the node's
+		// output (and its error output) with them, and expressions can read them with $('Input').
+		const input: INode = { id: 'input', name: INPUT_NAME, type: INPUT_TYPE, typeVersion: 1, position: [-200, 0], parameters: {} };
+		const connections = { [INPUT_NAME]: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
 		const workflow = new Workflow({
 			id: 'engine-test',
-			nodes: [node],
-			connections: {},
+			nodes: [input, node],
+			connections,
 			active: false,
 			nodeTypes: nodeTypeRegistry,
+			settings: run.timezone ? { timezone: run.timezone } : {},
 		});
-		const hooks = new ExecutionLifecycleHooks('manual', '1', { id: 'engine-test', nodes: [node], connections: {} } as unknown as IWorkflowBase);
+		const hooks = new ExecutionLifecycleHooks(mode, '1', { id: 'engine-test', nodes: [input, node], connections } as unknown as IWorkflowBase);
 		const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData)));
 		const additionalData = additionalDataFor({ hooks });
 		const items = (run.items ?? [{ json: {} }]) as INodeExecutionData[];
 		const runExecutionData = createRunExecutionData({
+			resultData: {
+				runData: {
+					[INPUT_NAME]: [{ startTime: Date.now(), executionTime: 0, executionIndex: 0, source: [], data: { main: [items] } }],
+				},
+			},
 			executionData: {
-				nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+				nodeExecutionStack: [
+					{ node, data: { main: [items] }, source: { main: [{ previousNode: INPUT_NAME, previousNodeOutput: 0, previousNodeRun: 0 }] } },
+				],
 			},
 		});
 		const started = Date.now();
-		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 		const result = await finished;
 		const taskData = result.data.resultData.runData[NODE_NAME]?.[0];
 		return {
 			status: result.status,
 			error: result.data.resultData.error ?? taskData?.error,
 			items: taskData?.data?.main?.[0] ?? [],
+			errorItems: taskData?.data?.main?.[1] ?? [],
 			durationMs: Date.now() - started,
 		};
 	}

@@ -172,7 +172,7 @@ describe('API', () => {
 		const since = mark();
 		const result = await run(credential, { resource: 'api', operation: 'getHealth' }, { continueOnFail: true });
 		expect(result.status).toBe('success');
-		expect(result.items[0].json).toMatchObject({ httpStatus: 503, errorCode: 'CMN-201', error: expect.stringContaining('503') });
+		expect(result.items[0].json).toMatchObject({ details: { httpStatus: 503, errorCode: 'CMN-201' }, error: expect.stringContaining('503') });
 		expect(apiCalls(since).map((c: any) => c.status)).toEqual([503, 503, 503, 503, 503]);
 	});
 });
@@ -320,7 +320,7 @@ describe('Subscription', () => {
 		const result = await run(user, subscriptionParameters(), { items, continueOnFail: true });
 		const failed = result.items.filter((i: any) => i.json.error);
 		expect(failed).toHaveLength(1);
-		expect(failed[0].json).toMatchObject({ errorCode: 'SUB-505', httpStatus: 403 });
+		expect(failed[0].json).toMatchObject({ details: { errorCode: 'SUB-505', httpStatus: 403 } });
 		expect(result.items.filter((i: any) => i.json.status === 'Active')).toHaveLength(30);
 		const ids = result.items.filter((i: any) => i.json.id).map((i: any) => ({ json: { id: i.json.id } }));
 		const removed = await run(user, { resource: 'subscription', operation: 'delete', subscriptionId: '={{ $json.id }}' }, { items: ids });

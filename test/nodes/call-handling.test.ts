@@ -819,7 +819,7 @@ describe('Call Handling: pairing and recovery', () => {
 		);
 		expect(result.status).toBe('success');
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items[1].json).toMatchObject({ errorCode: 'CMN-102', httpStatus: 404, parameterName: 'ruleId' });
+		expect(result.items[1].json).toMatchObject({ details: { errorCode: 'CMN-102', httpStatus: 404, parameterName: 'ruleId' } });
 		expect(result.items[2].json.id).toBe('after-hours-rule');
 	});
 

@@ -171,8 +171,14 @@ describe('Call Log node: call records', () => {
 		expect(many.items).toHaveLength(55);
 		expect(many.items.slice(0, 53).map((i: any) => i.json.id)).toEqual(ids.slice(0, 53));
 		expect(many.items[53].json).toEqual({
-			callRecordId: 'Nope1',
-			error: { httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [callRecordId] is not found', parameterName: 'callRecordId' },
+			error: 'Call record ID Nope1: RingCentral answered 404: [CMN-102] Resource for parameter [callRecordId] is not found (field: callRecordId)',
+			details: {
+				callRecordId: 'Nope1',
+				httpStatus: 404,
+				errorCode: 'CMN-102',
+				message: 'Resource for parameter [callRecordId] is not found',
+				parameterName: 'callRecordId',
+			},
 		});
 	});
 
@@ -264,7 +270,7 @@ describe('Call Log node: active calls and recordings', () => {
 		);
 		expect(result.status).toBe('success');
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items[1].json).toMatchObject({ errorCode: 'CMN-102', httpStatus: 404 });
+		expect(result.items[1].json).toMatchObject({ details: { errorCode: 'CMN-102', httpStatus: 404 } });
 		expect((result.items[2] as any).binary.data.mimeType).toMatch(/^audio\//);
 	});
 });

@@ -382,6 +382,6 @@ describe('Contacts node: every operation, bad input and pairing', () => {
 		expect(result.status).toBe('success');
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(result.items[0].json.lastName).toBe('Customer');
-		expect(result.items[1].json).toMatchObject({ httpStatus: 404, errorCode: 'CMN-102', parameterName: 'contactId' });
+		expect(result.items[1].json).toMatchObject({ details: { httpStatus: 404, errorCode: 'CMN-102', parameterName: 'contactId' } });
 	});
 });

@@ -231,7 +231,7 @@ describe('Messaging node: fax', () => {
 				binaryProperties: 'order, note',
 				faxOptions: { faxResolution: 'High', coverIndex: 5, coverPageText: 'Attn: Receiving', sendTime: '2026-12-01T09:30:00' },
 			},
-			{ items },
+			{ items, timezone: 'Europe/Berlin' },
 		);
 		expect(result.error).toBeUndefined();
 		const [call] = apiCalls(since);
@@ -243,7 +243,8 @@ describe('Messaging node: fax', () => {
 			faxResolution: 'High',
 			coverIndex: 5,
 			coverPageText: 'Attn: Receiving',
-			sendTime: '2026-12-01T09:30:00.000Z',
+			// The date picker's value is read in the workflow's time zone, as n8n reads its own date fields.
+			sendTime: '2026-12-01T08:30:00.000Z',
 		});
 		expect(files.map((f: any) => [f.name, f.fileName, f.contentType, f.size])).toEqual([
 			['attachment', 'order.pdf', 'application/pdf', order.length],
@@ -286,6 +287,17 @@ describe('Messaging node: fax', () => {
 		);
 		expect(result.error?.httpCode).toBe('415');
 		expect(result.error?.message).toContain('MSG-348');
+	});
+
+	test('Fax → Send At "tomorrow 9am" fails naming the field instead of faxing at once', async () => {
+		const since = mark();
+		const result = await run(
+			admin,
+			{ resource: 'fax', operation: 'send', to: '+12125550199', binaryProperties: 'data', faxOptions: { sendTime: 'tomorrow 9am' } },
+			{ items: [binaryItem(order, 'application/pdf', 'order.pdf')] },
+		);
+		expect(result.error?.message).toBe('Send At: "tomorrow 9am" is not a date');
+		expect(apiCalls(since)).toEqual([]);
 	});
 
 	test('Fax → Send with a cover page that does not exist fails with CMN-101 coverIndex', async () => {
@@ -387,8 +399,14 @@ describe('Messaging node: message store', () => {
 		expect(result.items).toHaveLength(ids.length);
 		expect(result.items.slice(0, known.length).map((i: any) => String(i.json.id))).toEqual(known);
 		expect(result.items[known.length].json).toEqual({
-			messageId: unknown[0],
-			error: { httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [messageId] is not found', parameterName: 'messageId' },
+			error: `Message ID ${unknown[0]}: RingCentral answered 404: [CMN-102] Resource for parameter [messageId] is not found (field: messageId)`,
+			details: {
+				messageId: unknown[0],
+				httpStatus: 404,
+				errorCode: 'CMN-102',
+				message: 'Resource for parameter [messageId] is not found',
+				parameterName: 'messageId',
+			},
 		});
 	});
 
@@ -440,7 +458,7 @@ describe('Messaging node: message store', () => {
 		expect(bulk.items.map((i: any) => i.json)).toEqual([
 			{ messageId: String(b.id), success: true },
 			{ messageId: String(c.id), success: true },
-			{ messageId: '777', error: expect.objectContaining({ httpStatus: 404, errorCode: 'CMN-102' }) },
+			{ error: expect.stringContaining('Message ID 777:'), details: expect.objectContaining({ messageId: '777', httpStatus: 404, errorCode: 'CMN-102' }) },
 		]);
 		expect(mailbox(me).some((m) => m.id === b.id || m.id === c.id)).toBe(false);
 	});
@@ -520,8 +538,48 @@ describe('Messaging node: message store', () => {
 		const result = await run(credential, { resource: 'message', operation: 'get', messageIds: '={{ $json.id }}' }, { items, continueOnFail: true });
 		expect(result.status).toBe('success');
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items[1].json).toMatchObject({ error: expect.stringContaining('CMN-102'), errorCode: 'CMN-102', httpStatus: 404 });
+		expect(result.items[1].json).toMatchObject({ error: expect.stringContaining('CMN-102'), details: { errorCode: 'CMN-102', httpStatus: 404 } });
 		expect(result.items[0].json.id).toBe(first.id);
+	});
+
+	test('a date that is no date fails the item naming the field, and sends nothing (Date From "31/12/2024", "yesterday")', async () => {
+		for (const dateFrom of ['31/12/2024', 'yesterday']) {
+			const since = mark();
+			const result = await run(credential, { resource: 'message', operation: 'getMany', filters: { dateFrom } });
+			expect(result.error?.message).toBe(`Date From: "${dateFrom}" is not a date`);
+			expect(result.error?.description).toContain('ISO 8601');
+			expect(apiCalls(since)).toEqual([]);
+		}
+	});
+
+	test('Date From from an expression (a Luxon DateTime, a JS Date, ISO text with a zone) goes out as ISO 8601 in UTC', async () => {
+		const cases: Array<[string, string]> = [
+			['={{ DateTime.fromISO("2026-11-27T10:00:00", { zone: "Europe/Berlin" }) }}', '2026-11-27T09:00:00.000Z'],
+			['={{ new Date(Date.UTC(2026, 10, 27, 9)) }}', '2026-11-27T09:00:00.000Z'],
+			['2026-11-27T09:00:00-05:00', '2026-11-27T14:00:00.000Z'],
+			['2026-11-27', '2026-11-27T05:00:00.000Z'],
+		];
+		for (const [dateFrom, sent] of cases) {
+			const since = mark();
+			const result = await run(credential, { resource: 'message', operation: 'getMany', limit: 1, filters: { dateFrom } }, { timezone: 'America/New_York' });
+			expect(result.error).toBeUndefined();
+			expect(apiCalls(since)[0].query.dateFrom).toBe(sent);
+		}
+	});
+
+	test('a bad date on one item of a list under continue on fail fails only that item, paired', async () => {
+		const items = [{ json: { from: '2026-11-01' } }, { json: { from: 'tomorrow 9am' } }];
+		const result = await run(
+			credential,
+			{ resource: 'message', operation: 'getMany', limit: 2, filters: { dateFrom: '={{ $json.from }}' } },
+			{ items, onError: 'continueErrorOutput' },
+		);
+		expect(result.status).toBe('success');
+		expect(result.items.length).toBeGreaterThan(0);
+		expect(result.items.every((item: any) => item.pairedItem.item === 0)).toBe(true);
+		expect(result.errorItems).toEqual([
+			expect.objectContaining({ json: { from: 'tomorrow 9am', error: 'Date From: "tomorrow 9am" is not a date' , details: {} }, pairedItem: { item: 1 } }),
+		]);
 	});
 });
 

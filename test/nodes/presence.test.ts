@@ -184,14 +184,35 @@ describe.each<Auth>(['oAuth2', 'jwt'])('Presence node with %s credentials', (aut
 			expect(item.pairedItem).toEqual({ item: 0 });
 		});
 		expect(result.items[known.length].json).toEqual({
-			extensionId: '111',
-			error: {
+			error: 'Extension ID 111: RingCentral answered 404: [CMN-102] Resource for parameter [extensionId] is not found (field: extensionId)',
+			details: {
+				extensionId: '111',
 				httpStatus: 404,
 				errorCode: 'CMN-102',
 				message: 'Resource for parameter [extensionId] is not found',
 				parameterName: 'extensionId',
 			},
 		});
+	});
+
+	test('User Presence → Get Many keeps a batch whose last chunk is one unknown id (31 ids)', async () => {
+		const known = users().slice(0, 30);
+		const since = mark();
+		const result = await run(credential, {
+			resource: 'userPresence',
+			operation: 'getMany',
+			accountId: '~',
+			extensionIds: [...known, '313131'].join(','),
+		});
+		expect(result.error).toBeUndefined();
+		expect(apiCalls(since).map((call: any) => call.status)).toEqual([207, 404]);
+		expect(result.items).toHaveLength(31);
+		expect(result.items.slice(0, 30).map((item: any) => String(item.json.extension.id))).toEqual(known);
+		expect(result.items[30].json).toMatchObject({
+			error: expect.stringContaining('Extension ID 313131: RingCentral answered 404: [CMN-102]'),
+			details: { extensionId: '313131', httpStatus: 404, errorCode: 'CMN-102' },
+		});
+		expect(result.items.every((item: any) => item.pairedItem?.item === 0)).toBe(true);
 	});
 
 	test('Account Presence → Get Many with a limit asks for exactly that page size', async () => {
@@ -229,7 +250,10 @@ describe.each<Auth>(['oAuth2', 'jwt'])('Presence node with %s credentials', (aut
 		const queueId = rc.emulator.state.ids.supportQueue;
 		const read = await run(credential, { resource: 'callQueuePresence', operation: 'get', accountId: '~', callQueueId: queueId });
 		expect(read.error).toBeUndefined();
-		expect(read.items[0].json.records).toHaveLength(4);
+		expect(read.items).toHaveLength(4);
+		expect(read.items.map((item: any) => Object.keys(item.json).sort())).toEqual(
+			read.items.map(() => ['acceptCurrentQueueCalls', 'acceptQueueCalls', 'member']),
+		);
 		const member = users()[1];
 		const since = mark();
 		const updated = await run(credential, {
@@ -241,7 +265,8 @@ describe.each<Auth>(['oAuth2', 'jwt'])('Presence node with %s credentials', (aut
 		});
 		expect(updated.error).toBeUndefined();
 		expect(apiCalls(since)[0].requestBody).toEqual({ records: [{ member: { id: member }, acceptCurrentQueueCalls: false }] });
-		const record = updated.items[0].json.records.find((r: any) => r.member.id === member);
+		expect(updated.items).toHaveLength(4);
+		const record = updated.items.find((item: any) => item.json.member.id === member).json;
 		expect(record.acceptCurrentQueueCalls).toBe(false);
 	});
 
@@ -348,9 +373,53 @@ describe('Presence node: errors, pairing and recovery', () => {
 		expect(result.status).toBe('success');
 		expect(result.items).toHaveLength(3);
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items[1].json).toMatchObject({ errorCode: 'CMN-102', httpStatus: 404, parameterName: 'extensionId' });
-		expect(result.items[1].json.error).toContain('CMN-102');
+		expect(result.items[1].json).toEqual({
+			error: 'RingCentral answered 404: [CMN-102] Resource for parameter [extensionId] is not found (field: extensionId)',
+			details: { httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [extensionId] is not found', parameterName: 'extensionId' },
+		});
 		expect(result.items[0].json.extension.id).toBe(Number(users()[0]));
+		expect(result.errorItems).toEqual([]);
+	});
+
+	test('"Continue (using error output)": failed items go to the error output, with their input, paired', async () => {
+		const items = [{ json: { ext: users()[0], row: 'a' } }, { json: { ext: '404404', row: 'b' } }, { json: { ext: users()[2], row: 'c' } }];
+		const result = await run(
+			oauth,
+			{ resource: 'userPresence', operation: 'get', accountId: '~', extensionId: '={{ $json.ext }}' },
+			{ items, onError: 'continueErrorOutput' },
+		);
+		expect(result.status).toBe('success');
+		expect(result.items.map((i: any) => [i.json.extension.id, i.pairedItem])).toEqual([
+			[Number(users()[0]), { item: 0 }],
+			[Number(users()[2]), { item: 2 }],
+		]);
+		expect(result.errorItems).toHaveLength(1);
+		expect(result.errorItems[0].pairedItem).toEqual({ item: 1 });
+		expect(result.errorItems[0].json).toMatchObject({
+			ext: '404404',
+			row: 'b',
+			error: expect.stringContaining('[CMN-102]'),
+			details: { httpStatus: 404, errorCode: 'CMN-102' },
+		});
+	});
+
+	test('"Continue (using error output)": IDs of a batch that fail go to the error output, the others to the main one', async () => {
+		const known = users().slice(0, 3);
+		const result = await run(
+			oauth,
+			{ resource: 'userPresence', operation: 'getMany', accountId: '~', extensionIds: [known[0], '777', known[1], known[2]].join(',') },
+			{ items: [{ json: { batch: 1 } }], onError: 'continueErrorOutput' },
+		);
+		expect(result.items.map((i: any) => String(i.json.extension.id))).toEqual(known);
+		expect(result.errorItems).toHaveLength(1);
+		expect(result.errorItems[0].json).toMatchObject({ batch: 1, details: { extensionId: '777', errorCode: 'CMN-102' } });
+	});
+
+	test('"Stop workflow" (the default) fails the run on the first failed item', async () => {
+		const items = [{ json: { ext: users()[0] } }, { json: { ext: '404404' } }];
+		const result = await run(oauth, { resource: 'userPresence', operation: 'get', accountId: '~', extensionId: '={{ $json.ext }}' }, { items });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('CMN-102');
 	});
 
 	test('a 429 storm is waited out: every item succeeds', async () => {

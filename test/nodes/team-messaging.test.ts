@@ -363,8 +363,8 @@ describe('Team Messaging node: every operation, bad input and pairing', () => {
 		expect(result.items).toHaveLength(ids.length);
 		expect(result.items[1].json).toMatchObject({ id: users()[1], firstName: 'Bob', lastName: 'Baker', email: 'bob.baker@acme-demo.example', companyId: rc.emulator.state.accountId });
 		expect(result.items.at(-1).json).toEqual({
-			personId: '404',
-			error: { httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [personId] is not found', parameterName: 'personId' },
+			error: 'Person ID 404: RingCentral answered 404: [CMN-102] Resource for parameter [personId] is not found (field: personId)',
+			details: { personId: '404', httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [personId] is not found', parameterName: 'personId' },
 		});
 		const me = await run(oauth, { resource: 'person', operation: 'get', personIds: '~' });
 		expect(me.items[0].json).toMatchObject({ id: users()[0], firstName: 'Alice' });
@@ -454,7 +454,7 @@ describe('Team Messaging node: every operation, bad input and pairing', () => {
 		expect(result.status).toBe('success');
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(result.items[0].json.name).toBe('Support Team');
-		expect(result.items[1].json).toMatchObject({ httpStatus: 404, errorCode: 'CMN-102', parameterName: 'chatId' });
+		expect(result.items[1].json).toMatchObject({ details: { httpStatus: 404, errorCode: 'CMN-102', parameterName: 'chatId' } });
 	});
 });
 

@@ -217,7 +217,14 @@ describe('Video node: every operation, bad input and pairing', () => {
 		const paired = await run(oauth, { resource: 'meetingBridge', operation: 'endMeeting' }, { items: [{ json: {} }, { json: {} }], continueOnFail: true });
 		expect(paired.status).toBe('success');
 		expect(paired.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(paired.items[1].json).toMatchObject({ retiredEndpoint: 'POST /restapi/v1.0/account/{accountId}/extension/{extensionId}/meeting/{meetingId}/end' });
+		expect(paired.items[1].json).toMatchObject({
+			error: expect.stringContaining('Ending a meeting is no longer possible'),
+			details: { retiredEndpoint: 'POST /restapi/v1.0/account/{accountId}/extension/{extensionId}/meeting/{meetingId}/end' },
+		});
+
+		const routed = await run(oauth, { resource: 'meetingBridge', operation: 'endMeeting' }, { items: [{ json: { meeting: 'm1' } }], onError: 'continueErrorOutput' });
+		expect(routed.items).toEqual([]);
+		expect(routed.errorItems).toEqual([expect.objectContaining({ pairedItem: { item: 0 }, json: expect.objectContaining({ meeting: 'm1', details: expect.any(Object) }) })]);
 	});
 
 	test('the bridge picker offers the personal meeting, then bridges of meetings the user hosted', async () => {
@@ -249,7 +256,7 @@ describe('Video node: every operation, bad input and pairing', () => {
 			operation: 'getMany',
 			returnAll: true,
 			meetingFilters: { text: 'sync', materials: 'Recordings', startTime: '2026-11-01T00:00:00', endTime: '2026-11-23T00:00:00Z' },
-		});
+		}, { timezone: 'UTC' });
 		expect(apiCalls(since)[0].query).toEqual({
 			text: 'sync',
 			materials: 'Recordings',
@@ -295,7 +302,7 @@ describe('Video node: every operation, bad input and pairing', () => {
 		const result = await run(jwt, { resource: 'meetingBridge', operation: 'get', bridgeId: byId('={{ $json.bridge }}') }, { items, continueOnFail: true });
 		expect(result.status).toBe('success');
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(result.items[0].json).toMatchObject({ httpStatus: 404, errorCode: 'CMN-102', parameterName: 'bridgeId' });
+		expect(result.items[0].json).toMatchObject({ details: { httpStatus: 404, errorCode: 'CMN-102', parameterName: 'bridgeId' } });
 		expect(result.items[1].json.id).toBe(pmi.id);
 	});
 });

@@ -1,7 +1,11 @@
-/** Fault injection: the next N matching requests fail (or stall) the way RingCentral's edge can. */
+/**
+ * Fault injection: the next N matching requests fail (or stall) the way RingCentral's edge can.
+ * `hang` never answers (until the client gives up); `resetAfter` carries the request out, then drops
+ * the connection before answering; `html` carries it out and answers 200 with a proxy's HTML page.
+ */
 import { RcError, errors } from './errors';
 
-const FAULT_KINDS = ['429', '503', '500', 'reset', 'slow', 'expireToken'] as const;
+const FAULT_KINDS = ['429', '503', '500', 'reset', 'slow', 'expireToken', 'hang', 'resetAfter', 'html'] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

@@ -20,6 +20,7 @@ import * as teamMessaging from './areas/team-messaging';
 import * as video from './areas/video';
 import { handleControl } from './control';
 import { OAuthError, RcError, errors } from './errors';
+import type { QueuedFault } from './faults';
 import { Faults, faultError } from './faults';
 import { parseMultipart } from './http-util';
 import type { MultipartPart } from './http-util';
@@ -63,6 +64,9 @@ export interface EmulatorOptions {
 	/** company call-log records (default 300) */
 	callLogSize?: number;
 }
+
+/** What a captive portal or a misconfigured proxy answers instead of RingCentral. */
+const PROXY_PAGE = '<!DOCTYPE html><html><head><title>Network login</title></head><body><p>Sign in to continue to the internet.</p></body></html>';
 
 /** One request as the journal keeps it: no token, no secrets of a form. */
 export interface JournalEntry {
@@ -265,15 +269,34 @@ export class Emulator {
 			this.violations.push({ kind: 'ignored-query', operationId, method, path, parameters: accepted.unknown });
 		}
 		let rateHeaders: Record<string, string> = {};
+		let fault: QueuedFault | undefined;
 		const finish = (status: number, body: unknown, headers: Record<string, string> = {}, contentType: string | undefined = undefined) => {
 			entry.status = status;
 			entry.durationMs = Date.now() - started;
+			if (fault?.kind === 'resetAfter') {
+				entry.status = -1;
+				req.socket.destroy();
+				return;
+			}
+			if (fault?.kind === 'html') {
+				entry.status = 200;
+				this.send(res, 200, PROXY_PAGE, {}, 'text/html; charset=utf-8');
+				return;
+			}
 			this.send(res, status, body, { ...rateHeaders, ...headers }, contentType);
 		};
 
 		try {
-			const fault = this.faults.take({ operationId, path });
-			if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+			fault = this.faults.take({ operationId, path });
+			const delayMs = fault?.delayMs;
+			if (fault?.kind === 'hang') {
+				// Never answers: the request ends when the client gives up (or the emulator stops).
+				entry.status = -1;
+				await new Promise((resolve) => req.socket.once('close', resolve));
+				entry.durationMs = Date.now() - started;
+				return;
+			}
+			if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, delayMs ?? 1000));
 			if (fault?.kind === 'reset') {
 				entry.status = -1;
 				req.socket.destroy();

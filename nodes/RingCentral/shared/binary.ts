@@ -2,13 +2,11 @@ import type {
 	IBinaryData,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { lowerCaseHeaders } from './errors';
 import type { FormPart } from './multipart';
 import { buildFormData } from './multipart';
 
@@ -66,21 +64,19 @@ function fileNameFrom(disposition: string | undefined): string | undefined {
 }
 
 /**
- * postReceive step for downloads: the body becomes n8n binary data (mime type and file name kept)
+ * A downloaded file as an item: the body becomes n8n binary data (mime type and file name kept)
  * under the property the user named; the JSON keeps what the headers told.
  */
-export function toBinary(propertyParameter: string, defaultFileName: (context: IExecuteSingleFunctions) => string) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		_items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const headers = lowerCaseHeaders(response.headers);
-		const property = String(this.getNodeParameter(propertyParameter, 'data'));
-		const mimeType = (headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
-		const fileName = fileNameFrom(headers['content-disposition']) ?? defaultFileName(this);
-		const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
-		const binary = await this.helpers.prepareBinaryData(body, fileName, mimeType);
-		return [{ json: { fileName, mimeType, fileSize: body.length }, binary: { [property]: binary } }];
-	};
+export async function binaryItem(
+	context: IExecuteSingleFunctions,
+	answer: { headers: Record<string, string>; body: unknown },
+	propertyParameter: string,
+	defaultFileName: (context: IExecuteSingleFunctions) => string,
+): Promise<INodeExecutionData> {
+	const property = String(context.getNodeParameter(propertyParameter, 'data'));
+	const mimeType = (answer.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
+	const fileName = fileNameFrom(answer.headers['content-disposition']) ?? defaultFileName(context);
+	const body = Buffer.isBuffer(answer.body) ? answer.body : Buffer.from((answer.body ?? '') as ArrayBuffer);
+	const binary = await context.helpers.prepareBinaryData(body, fileName, mimeType);
+	return { json: { fileName, mimeType, fileSize: body.length }, binary: { [property]: binary } };
 }

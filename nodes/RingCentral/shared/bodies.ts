@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { splitList } from './lists';
+
 /** An update with nothing chosen would send RingCentral an empty body: say so instead. */
 export function requireUpdateFields(collectionDisplayName: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
@@ -49,9 +51,6 @@ export function rowId(row: IDataObject, key: string, label: string, position: nu
 	return value;
 }
 
-/** Separators people type between phone numbers, ids or extension numbers. */
-const LIST_SEPARATORS = /[,;\n]+/;
-
 const PHONE_NUMBER_FORMATTING = /[\s().-]/g;
 
 /** Phone numbers as people type them (+1 (650) 555-0100) in the E.164 form RingCentral takes. */
@@ -63,32 +62,32 @@ export function compactPhoneNumber(value: string): string {
 export const phoneNumberValue = `={{ String($value).replace(${PHONE_NUMBER_FORMATTING}, "") }}`;
 
 /**
- * Builds `body[bodyProperty]` from a field holding several values (separated by commas,
- * semicolons or new lines, or an array from an expression): one `{ [key]: value }` per value,
- * e.g. the recipients of an SMS as `[{ phoneNumber }]`.
+ * Sends a field holding several values (separated by commas, semicolons or new lines, or an
+ * array from an expression) as a list in the body or query: plain values, or one `{ [key]: value }`
+ * per value, e.g. the recipients of an SMS as `[{ phoneNumber }]`.
  */
-export function listToBody(options: {
+export function listToRequest(options: {
 	parameter: string;
 	label: string;
-	bodyProperty: string;
-	key: string;
+	property: string;
+	to?: 'body' | 'query';
+	key?: string;
 	normalize?: (value: string) => string;
 	/** an empty field sends nothing instead of failing */
 	optional?: boolean;
 }): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-		const raw = this.getNodeParameter(options.parameter, '') as unknown;
-		const values = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(LIST_SEPARATORS))
-			.map((value) => value.trim())
-			.filter(Boolean)
-			.map((value) => (options.normalize ? options.normalize(value) : value));
+		const values = splitList(this.getNodeParameter(options.parameter, '')).map((value) =>
+			options.normalize ? options.normalize(value) : value,
+		);
 		if (!values.length) {
 			if (options.optional) return request;
 			throw new NodeOperationError(this.getNode(), `Enter at least one value in "${options.label}"`, {
 				itemIndex: this.getItemIndex(),
 			});
 		}
-		const body = { ...((request.body as IDataObject) ?? {}), [options.bodyProperty]: values.map((value) => ({ [options.key]: value })) };
-		return { ...request, body };
+		const list = options.key ? values.map((value) => ({ [options.key as string]: value })) : values;
+		if (options.to === 'query') return { ...request, qs: { ...(request.qs ?? {}), [options.property]: list } };
+		return { ...request, body: { ...((request.body as IDataObject) ?? {}), [options.property]: list } };
 	};
 }

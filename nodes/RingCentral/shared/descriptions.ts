@@ -1,5 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
+import type { DateField } from './dates';
 import { serverUrlExpression } from './server';
 
 /** Both credentials, chosen by the Authentication field every node starts with. */
@@ -101,18 +102,6 @@ export function simplifyField(displayOptions: IDisplayOptions, what: string): IN
 	};
 }
 
-/**
- * A routing `send.value` for dateTime fields: the picker's value without a zone is read as UTC,
- * then sent as ISO 8601 with a zone (`iso`) or as Unix milliseconds (`epochMs`).
- */
-export function utcDateTimeValue(format: 'iso' | 'epochMs'): string {
-	const utc = 'new Date(/(Z|[+-]\\d\\d:?\\d\\d)$/i.test(String($value)) ? String($value) : String($value) + "Z")';
-	return format === 'iso' ? `={{ ${utc}.toISOString() }}` : `={{ ${utc}.getTime() }}`;
-}
-
-/** A routing `send.value` turning comma-separated text (or an array) into a list of trimmed values. */
-export const listValue = '={{ (Array.isArray($value) ? $value : String($value).split(",")).map((v) => String(v).trim()).filter((v) => v) }}';
-
 /** URL segment from a resource locator field (its value, whichever mode the user picked). */
 export function locatorPathParameter(name: string): string {
 	return `{{ encodeURIComponent(String($parameter["${name}"]?.value ?? $parameter["${name}"]).trim()) }}`;
@@ -124,7 +113,8 @@ export function showFor(resource: string, operations: string[]): IDisplayOptions
 }
 
 /**
- * The Date From / Date To pair of a history list (call log, message store), sent as ISO 8601 in UTC.
+ * The Date From / Date To pair of a history list (call log, message store). They carry no routing:
+ * the operation's route lists `dateRangeDates(collection)` so the executor sends them, checked.
  * `happened` says what the dates are compared with, e.g. "Calls started".
  */
 export function dateRangeFilters(happened: string): INodeProperties[] {
@@ -134,17 +124,23 @@ export function dateRangeFilters(happened: string): INodeProperties[] {
 			name: 'dateFrom',
 			type: 'dateTime',
 			default: '',
-			description: `${happened} at or after this time (UTC unless the value names a zone). Default: 24 hours before Date To.`,
-			routing: { send: { type: 'query', property: 'dateFrom', value: utcDateTimeValue('iso') } },
+			description: `${happened} at or after this time (in the workflow's time zone unless the value names one). Default: 24 hours before Date To.`,
 		},
 		{
 			displayName: 'Date To',
 			name: 'dateTo',
 			type: 'dateTime',
 			default: '',
-			description: `${happened} before this time (UTC unless the value names a zone). Default: now.`,
-			routing: { send: { type: 'query', property: 'dateTo', value: utcDateTimeValue('iso') } },
+			description: `${happened} before this time (in the workflow's time zone unless the value names one). Default: now.`,
 		},
+	];
+}
+
+/** How the executor sends `dateRangeFilters` held in the collection `collection`. */
+export function dateRangeDates(collection: string): DateField[] {
+	return [
+		{ parameter: `${collection}.dateFrom`, label: 'Date From', to: 'query', property: 'dateFrom', format: 'iso' },
+		{ parameter: `${collection}.dateTo`, label: 'Date To', to: 'query', property: 'dateTo', format: 'iso' },
 	];
 }
 

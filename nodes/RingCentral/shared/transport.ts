@@ -5,24 +5,24 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { toBinary } from './binary';
-import { credentialTypeFor } from './descriptions';
-import { lowerCaseHeaders, readHttpFailure, ringCentralError } from './errors';
-import type { HttpFailure } from './errors';
-import { isMultipartBody, parseBatchResponse } from './multipart';
-import { retryAfterSeconds, usageGate } from './rateLimit';
-import type { UsageGate } from './rateLimit';
+import { binaryItem } from './binary';
+import type { RingCentralAnswer, UsagePlanGroup } from './client';
+import { asNodeError, readInBatches } from './client';
+import type { DateField } from './dates';
+import { withDates } from './dates';
+import { callAsNode, credentialNameOf, failedItem } from './directRequest';
+import { ringCentralError } from './errors';
+import { idList } from './lists';
 import { mediaUrlExpression } from './server';
 
-/** RingCentral usage-plan groups, as the spec's x-throttling-group names them. */
-export type UsagePlanGroup = 'Light' | 'Medium' | 'Heavy' | 'Auth' | 'NoThrottling';
+export type { UsagePlanGroup } from './client';
+export { idList } from './lists';
 
 /** Placeholder in an operation URL replaced by each batch's comma-joined ids. */
 export const BATCH_IDS = '__ids__';
@@ -67,6 +67,8 @@ export interface OperationRoute {
 	group: UsagePlanGroup;
 	list?: ListOptions;
 	batch?: BatchOptions;
+	/** dateTime fields read, checked and sent by the executor (before `prepare`) */
+	dates?: DateField[];
 	/** builds or checks the request (body from fixed collections, required choices) before it is sent */
 	prepare?: PreSendAction[];
 	/** `media`: the request goes to RingCentral's media host (recording and attachment content) */
@@ -78,13 +80,11 @@ export interface OperationRoute {
 }
 
 const MAX_PAGES = 10_000;
-const RETRY_LIMITS = { throttled: 6, unavailable: 4, transient: 3 };
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /**
- * The routing of one RingCentral operation. Every request of every node goes through here:
- * n8n's declarative pagination hook is the one place that wraps the request call, so it hosts
- * pacing, retries, pagination, batching and error mapping for all operations.
+ * The routing of one RingCentral operation. n8n's declarative pagination hook is the one place
+ * that wraps an operation's request, so it hosts the executor: dates, body builders, lists,
+ * batches and downloads, each request sent through the RingCentral client (client.ts).
  */
 export function ringCentralRoute(route: OperationRoute): INodePropertyRouting {
 	const routing: INodePropertyRouting = {
@@ -96,12 +96,6 @@ export function ringCentralRoute(route: OperationRoute): INodePropertyRouting {
 		},
 		send: { paginate: true },
 		operations: { pagination: executor(route) },
-		output: {
-			postReceive: [
-				observeRateLimit(route.group),
-				...(route.download ? [toBinary(route.download.binaryPropertyParameter, route.download.defaultFileName)] : []),
-			],
-		},
 	};
 	routes.set(routing, route);
 	return routing;
@@ -122,8 +116,8 @@ const retiredRoutes = new WeakMap<INodePropertyRouting, RetiredEndpoint>();
 
 /**
  * The routing of an operation whose RingCentral endpoint was removed without a successor: kept
- * where users look for it, it sends nothing and fails the item with a message saying so (or
- * reports it on the item under continue-on-fail).
+ * where users look for it, it sends nothing and fails the item with a message saying so (under
+ * continue-on-fail, a failed item that n8n's error output takes).
  */
 export function retiredOperation(retired: RetiredEndpoint): INodePropertyRouting {
 	const routing: INodePropertyRouting = {
@@ -136,7 +130,7 @@ export function retiredOperation(retired: RetiredEndpoint): INodePropertyRouting
 					description: `RingCentral removed ${retired.method} ${retired.path}.`,
 				});
 				if (!this.continueOnFail()) throw error;
-				return [{ json: { error: retired.message, retiredEndpoint: `${retired.method} ${retired.path}` }, pairedItem: { item: itemIndex } }];
+				return [failedItem(error, itemIndex, { retiredEndpoint: `${retired.method} ${retired.path}` })];
 			},
 		},
 	};
@@ -154,23 +148,6 @@ export function routeOf(routing: INodePropertyRouting | undefined): OperationRou
 	return routing ? routes.get(routing) : undefined;
 }
 
-function observeRateLimit(group: UsagePlanGroup) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		if (group !== 'NoThrottling') usageGate(credentialKey(this), group).release(lowerCaseHeaders(response.headers));
-		return items;
-	};
-}
-
-/** Pacing is per RingCentral user and app, i.e. per n8n credential. */
-function credentialKey(context: IExecuteSingleFunctions): string {
-	const type = credentialTypeFor(context.getNodeParameter('authentication', 'oAuth2') as string);
-	const credential = context.getNode().credentials?.[type];
-	return `${type}:${credential?.id ?? credential?.name ?? 'default'}`;
-}
 
 function executor(route: OperationRoute) {
 	return async function (
@@ -179,7 +156,9 @@ function executor(route: OperationRoute) {
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		try {
-			// Body builders run here rather than as n8n preSend hooks so their errors are paired too.
+			// Dates and body builders run here rather than in n8n's routing (send.value, preSend) so a
+			// bad value fails the item with a clear error, paired with its input, instead of vanishing.
+			if (route.dates) requestData = { ...requestData, options: withDates(this, requestData.options, route.dates) };
 			for (const prepare of route.prepare ?? []) {
 				const prepared = await prepare.call(this, requestData.options as IHttpRequestOptions);
 				requestData = { ...requestData, options: prepared };
@@ -187,79 +166,43 @@ function executor(route: OperationRoute) {
 			let items: INodeExecutionData[];
 			if (route.batch) items = await sendBatched.call(this, route, route.batch, requestData);
 			else if (route.list) items = await sendList.call(this, route, route.list, requestData);
-			else items = (await send.call(this, route, requestData)).map(normalizeItem);
+			else items = await sendOnce.call(this, route, requestData);
 			if (route.output) items = await route.output.call(this, items);
 			return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
-			const error = asNodeError(this, caught);
+			const error = asNodeError(this.getNode(), caught, { itemIndex, credentialName: credentialNameOf(this) });
 			if (!this.continueOnFail()) throw error;
-			const details = (error as NodeApiError).context?.ringCentral as IDataObject | undefined;
-			return [{ json: { error: (error as Error).message, ...details }, pairedItem: { item: itemIndex } }];
+			return [failedItem(error, itemIndex)];
 		}
 	};
 }
 
-/** One request with pacing and bounded, RingCentral-aware retries. */
+/** One request of an operation through the RingCentral client. */
 async function send(
+	this: IExecutePaginationFunctions,
+	route: OperationRoute,
+	options: DeclarativeRestApiSettings.HttpRequestOptions,
+): Promise<RingCentralAnswer> {
+	return await callAsNode(this, options as IHttpRequestOptions, {
+		group: route.group,
+		expect: route.download ? 'binary' : 'json',
+		signal: this.getExecutionCancelSignal(),
+		// A timeout the user set under Request Options wins over the client's own.
+		timeoutMs: ((this.getNodeParameter('requestOptions', {}) as IDataObject).timeout as number | undefined) || undefined,
+	});
+}
+
+/** A single request: its record, a file, or a confirmation when RingCentral answers without content. */
+async function sendOnce(
 	this: IExecutePaginationFunctions,
 	route: OperationRoute,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const gate: UsageGate | undefined =
-		route.group === 'NoThrottling' ? undefined : usageGate(credentialKey(this), route.group);
-	const method = String(requestData.options.method ?? route.method).toUpperCase();
-	const signal = this.getExecutionCancelSignal();
-	const attempts = { throttled: 0, unavailable: 0, transient: 0 };
-	for (;;) {
-		await gate?.acquire(signal);
-		try {
-			return await this.makeRoutingRequest(requestData);
-		} catch (error) {
-			const failure = readHttpFailure(error);
-			gate?.release(failure.headers, failure.status !== undefined);
-			if (failure.status === undefined && !failure.networkCode) throw asNodeError(this, error);
-			const wait = retryWait(failure, method, attempts, gate);
-			if (wait === undefined) throw toNodeError(this, failure, error);
-			await sleep(wait);
-		}
+	const answer = await send.call(this, route, requestData.options);
+	if (route.download) {
+		return [await binaryItem(this, answer, route.download.binaryPropertyParameter, route.download.defaultFileName)];
 	}
-}
-
-/** How long to wait before retrying, or undefined when the failure is final. */
-function retryWait(
-	failure: HttpFailure,
-	method: string,
-	attempts: { throttled: number; unavailable: number; transient: number },
-	gate: UsageGate | undefined,
-): number | undefined {
-	if (failure.status === 429) {
-		if (++attempts.throttled > RETRY_LIMITS.throttled) return undefined;
-		const seconds = gate ? gate.throttled(failure) : (retryAfterSeconds(failure) ?? 30);
-		// The gate already holds every request of the group until Retry-After has passed.
-		return gate ? 0 : seconds * 1000;
-	}
-	if (failure.status === 503) {
-		if (++attempts.unavailable > RETRY_LIMITS.unavailable) return undefined;
-		return (retryAfterSeconds(failure) ?? 2 ** (attempts.unavailable - 1)) * 1000;
-	}
-	const transient = failure.networkCode !== undefined || [500, 502, 504].includes(failure.status ?? 0);
-	// A POST that failed mid-way may have been carried out (an SMS sent): never repeat it.
-	if (transient && IDEMPOTENT.has(method)) {
-		if (++attempts.transient > RETRY_LIMITS.transient) return undefined;
-		return 500 * 2 ** (attempts.transient - 1);
-	}
-	return undefined;
-}
-
-function toNodeError(context: IExecuteSingleFunctions, failure: HttpFailure, original: unknown) {
-	if (original instanceof NodeOperationError) return original;
-	return ringCentralError(context.getNode(), failure, context.getItemIndex());
-}
-
-/** n8n's own errors pass through; anything else is wrapped so the item index is kept. */
-function asNodeError(context: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex: context.getItemIndex() });
+	return [{ json: answer.body === undefined ? { success: true } : (answer.body as IDataObject) }];
 }
 
 /** Lists: Return All follows every page at the largest page size; Limit stops as soon as it has enough. */
@@ -286,8 +229,7 @@ async function sendList(
 	const records: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (let page = 1; page <= MAX_PAGES && records.length < limit; page++) {
-		const [first] = await send.call(this, route, { ...requestData, options });
-		const body = (first?.json ?? {}) as IDataObject;
+		const body = ((await send.call(this, route, options)).body ?? {}) as IDataObject;
 		const pageRecords = (body[recordsProperty] as IDataObject[] | undefined) ?? [];
 		records.push(...pageRecords);
 		if (!pageRecords.length) break;
@@ -322,7 +264,13 @@ function valueAt(body: IDataObject, path: string): unknown {
 	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 }
 
-/** Many ids: comma-joined in batches of the endpoint's limit; one item per id, failures included. */
+/** `extensionId` → `Extension ID`, for messages about one id. */
+function idLabel(idKey: string): string {
+	const words = idKey.replace(/Id$/, ' ID').replace(/([a-z])([A-Z])/g, '$1 $2');
+	return words.charAt(0).toUpperCase() + words.slice(1).replace(/ (?!ID)([A-Z])/g, (_, letter: string) => ` ${letter.toLowerCase()}`);
+}
+
+/** Many ids in batches of the endpoint's limit: one item per id, each failure an item of its own. */
 async function sendBatched(
 	this: IExecutePaginationFunctions,
 	route: OperationRoute,
@@ -330,56 +278,24 @@ async function sendBatched(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const ids = idList(this.getNodeParameter(batch.idsParameter, ''));
-	if (!ids.length && batch.optional) return (await send.call(this, route, requestData)).map(normalizeItem);
+	if (!ids.length && batch.optional) return await sendOnce.call(this, route, requestData);
 	if (!ids.length) {
 		throw new NodeOperationError(this.getNode(), `Enter at least one ID in the "${batch.idsParameter}" field`, {
 			itemIndex: this.getItemIndex(),
 		});
 	}
 	const url = String(requestData.options.url);
-	const items: INodeExecutionData[] = [];
-	for (let start = 0; start < ids.length; start += batch.maxIds) {
-		const chunk = ids.slice(start, start + batch.maxIds);
+	const results = await readInBatches(ids, batch.maxIds, async (chunk) => {
 		const options = batch.queryParameter
 			? { ...requestData.options, qs: { ...(requestData.options.qs ?? {}), [batch.queryParameter]: chunk } }
 			: { ...requestData.options, url: url.replace(BATCH_IDS, chunk.map(encodeURIComponent).join(',')) };
-		const [answer] = await send.call(this, route, { ...requestData, options });
-		const body = answer?.json as unknown;
-		if (isEmptyBody(body)) {
-			// A bulk DELETE that fully succeeded answers 204 without parts.
-			items.push(...chunk.map((id) => ({ json: { [batch.idKey]: id, success: true } })));
-			continue;
-		}
-		if (chunk.length === 1 && !isMultipartBody(body)) {
-			items.push({ json: body as IDataObject });
-			continue;
-		}
-		const parts = isMultipartBody(body) ? parseBatchResponse(body) : [];
-		chunk.forEach((id, index) => {
-			const part = parts[index];
-			if (part && part.status < 300) {
-				items.push({ json: isEmptyBody(part.body) ? { [batch.idKey]: id, success: true } : (part.body as IDataObject) });
-				return;
-			}
-			const failure: HttpFailure = { status: part?.status, headers: {}, body: part?.body };
-			const error = ringCentralError(this.getNode(), failure, this.getItemIndex());
-			items.push({ json: { [batch.idKey]: id, error: error.context.ringCentral as IDataObject } });
-		});
-	}
-	return items;
-}
-
-export function idList(value: unknown): string[] {
-	const raw = Array.isArray(value) ? value : String(value ?? '').split(/[\s,;]+/);
-	return raw.map((id) => String(id).trim()).filter(Boolean);
-}
-
-function isEmptyBody(body: unknown): boolean {
-	return body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
-}
-
-/** n8n expects objects; a 204 answer (no body) becomes a confirmation. */
-function normalizeItem(item: INodeExecutionData): INodeExecutionData {
-	if (item.json && typeof item.json === 'object') return item;
-	return { ...item, json: { success: true } };
+		return await send.call(this, route, options);
+	});
+	return results.map((result): INodeExecutionData => {
+		if (!result.failure) return { json: result.body === undefined ? { [batch.idKey]: result.id, success: true } : (result.body as IDataObject) };
+		// Shaped like a failed item, so "Continue (using error output)" sends failed IDs to the error output.
+		const error = ringCentralError(this.getNode(), result.failure, { itemIndex: this.getItemIndex() });
+		error.message = `${idLabel(batch.idKey)} ${result.id}: ${error.message}`;
+		return failedItem(error, this.getItemIndex(), { [batch.idKey]: result.id });
+	});
 }

@@ -1,21 +1,23 @@
 import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
-import { requireUpdateFields } from '../../RingCentral/shared/bodies';
-import {
-	accountIdField,
-	extensionIdField,
-	listValue,
-	pathParameter,
-	returnAllFields,
-	showFor,
-	utcDateTimeValue,
-} from '../../RingCentral/shared/descriptions';
+import { listToRequest, requireUpdateFields } from '../../RingCentral/shared/bodies';
+import type { DateField } from '../../RingCentral/shared/dates';
+import { accountIdField, extensionIdField, pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'contact';
 const MAX_PAGE_SIZE = 1000;
 const BOOK_URL = `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/address-book/contact`;
 const CONTACT_URL = `${BOOK_URL}/${pathParameter('contactId')}`;
+
+/** The birthday of the contact fields in `collection`: a calendar day, whatever the time zones. */
+const birthday = (collection: string): DateField => ({
+	parameter: `${collection}.birthday`,
+	label: 'Birthday',
+	to: 'body',
+	property: 'birthday',
+	format: 'calendarDay',
+});
 
 export const contactOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -33,6 +35,7 @@ export const contactOperations: INodeProperties = {
 				method: 'POST',
 				url: BOOK_URL,
 				group: 'Heavy',
+				dates: [birthday('contactFields')],
 				prepare: [requireUpdateFields('Contact Fields')],
 			}),
 		},
@@ -60,6 +63,9 @@ export const contactOperations: INodeProperties = {
 				url: BOOK_URL,
 				group: 'Heavy',
 				list: { style: 'page', maxPageSize: MAX_PAGE_SIZE },
+				prepare: [
+					listToRequest({ parameter: 'contactFilters.phoneNumber', label: 'Phone Numbers', to: 'query', property: 'phoneNumber', optional: true }),
+				],
 			}),
 		},
 		{
@@ -71,6 +77,7 @@ export const contactOperations: INodeProperties = {
 				method: 'PUT',
 				url: CONTACT_URL,
 				group: 'Heavy',
+				dates: [birthday('contactFields')],
 				prepare: [requireUpdateFields('Contact Fields')],
 			}),
 		},
@@ -83,6 +90,7 @@ export const contactOperations: INodeProperties = {
 				method: 'PATCH',
 				url: CONTACT_URL,
 				group: 'Heavy',
+				dates: [birthday('updateFields')],
 				prepare: [requireUpdateFields('Update Fields')],
 			}),
 		},
@@ -152,7 +160,6 @@ const contactAttributes: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'Date of birth of the contact',
-		routing: { send: { type: 'body', property: 'birthday', value: utcDateTimeValue('iso') } },
 	},
 	text('Web Page', 'webPage', 'Home page URL of the contact', { placeholder: 'https://example.com' }),
 	text('Notes', 'notes', 'Free-text notes about the contact', { typeOptions: { rows: 3 } }),
@@ -251,7 +258,6 @@ export const contactFields: INodeProperties[] = [
 				default: '',
 				placeholder: '+16505550123, +14155550142',
 				description: 'Only contacts with one of these numbers (E.164, separated by commas)',
-				routing: { send: { type: 'query', property: 'phoneNumber', value: listValue } },
 			},
 		],
 	},

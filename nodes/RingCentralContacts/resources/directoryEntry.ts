@@ -2,12 +2,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	accountIdField,
-	listValue,
 	pathParameter,
 	returnAllFields,
 	showFor,
 	simplifyField,
 } from '../../RingCentral/shared/descriptions';
+import { listToRequest } from '../../RingCentral/shared/bodies';
 import { simplified } from '../../RingCentral/shared/output';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
@@ -87,6 +87,7 @@ export const directoryEntryOperations: INodeProperties = {
 				url: `${ENTRIES_URL}/search`,
 				group: 'Heavy',
 				list: { style: 'number', maxPageSize: MAX_PAGE_SIZE, pagingIn: 'body' },
+				prepare: [listToRequest({ parameter: 'searchOptions.siteIds', label: 'Site IDs', property: 'siteIds', optional: true })],
 				output: simplified(simpleEntry),
 			}),
 		},
@@ -221,7 +222,6 @@ export const directoryEntryFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Only entries of these business sites (IDs separated by commas)',
-				routing: { send: { type: 'body', property: 'siteIds', value: listValue } },
 			},
 			{
 				displayName: 'Sort By',

@@ -2,17 +2,17 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryInput, multipartRequest } from '../../RingCentral/shared/binary';
-import { compactPhoneNumber, listToBody } from '../../RingCentral/shared/bodies';
+import { compactPhoneNumber, listToRequest } from '../../RingCentral/shared/bodies';
 import {
 	accountIdField,
 	extensionIdField,
 	pathParameter,
 	returnAllFields,
 	showFor,
-	utcDateTimeValue,
 } from '../../RingCentral/shared/descriptions';
+import { idList } from '../../RingCentral/shared/lists';
 import type { FormPart } from '../../RingCentral/shared/multipart';
-import { idList, ringCentralRoute } from '../../RingCentral/shared/transport';
+import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'fax';
 
@@ -65,8 +65,9 @@ export const faxOperations: INodeProperties = {
 				method: 'POST',
 				url: `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/fax`,
 				group: 'Heavy',
+				dates: [{ parameter: 'faxOptions.sendTime', label: 'Send At', to: 'body', property: 'sendTime', format: 'iso' }],
 				prepare: [
-					listToBody({ parameter: 'to', label: 'To', bodyProperty: 'to', key: 'phoneNumber', normalize: compactPhoneNumber }),
+					listToRequest({ parameter: 'to', label: 'To', property: 'to', key: 'phoneNumber', normalize: compactPhoneNumber }),
 					multipartRequest(faxAttachments),
 				],
 			}),
@@ -154,8 +155,7 @@ export const faxFields: INodeProperties[] = [
 				name: 'sendTime',
 				type: 'dateTime',
 				default: '',
-				description: 'When to send the fax (UTC unless the value names a zone); now if empty or in the past',
-				routing: { send: { type: 'body', property: 'sendTime', value: utcDateTimeValue('iso') } },
+				description: "When to send the fax (in the workflow's time zone unless the value names one); now if empty or in the past",
 			},
 		],
 	},

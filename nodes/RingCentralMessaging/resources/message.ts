@@ -9,11 +9,12 @@ import {
 	returnAllFields,
 	showFor,
 	simplifyField,
-	utcDateTimeValue,
+	dateRangeDates,
 } from '../../RingCentral/shared/descriptions';
+import { idList } from '../../RingCentral/shared/lists';
 import { simplified } from '../../RingCentral/shared/output';
 import { partyNumber } from '../../RingCentral/shared/parties';
-import { BATCH_IDS, idList, ringCentralRoute } from '../../RingCentral/shared/transport';
+import { BATCH_IDS, ringCentralRoute } from '../../RingCentral/shared/transport';
 import { conversationAndDateFilters } from './messageFilters';
 
 const RESOURCE = 'message';
@@ -91,6 +92,7 @@ export const messageOperations: INodeProperties = {
 				method: 'DELETE',
 				url: STORE,
 				group: 'Medium',
+				dates: [{ parameter: 'receivedBefore', label: 'Received Before', to: 'query', property: 'dateTo', format: 'iso' }],
 				prepare: [requireDeleteFilter],
 				batch: conversationBatch,
 			}),
@@ -135,6 +137,7 @@ export const messageOperations: INodeProperties = {
 				url: STORE,
 				group: 'Light',
 				list: { style: 'page', maxPageSize: 1000 },
+				dates: dateRangeDates('filters'),
 				output: simplified(simplifyMessage),
 			}),
 		},
@@ -220,8 +223,7 @@ export const messageFields: INodeProperties[] = [
 		name: 'receivedBefore',
 		type: 'dateTime',
 		default: '',
-		description: 'Delete only messages received before this time (UTC unless the value names a zone)',
-		routing: { send: { type: 'query', property: 'dateTo', value: utcDateTimeValue('iso') } },
+		description: "Delete only messages received before this time (in the workflow's time zone unless the value names one)",
 		displayOptions: deleteMany,
 	},
 	{

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	accountIdField,
+	dateRangeDates,
 	extensionIdField,
 	pathParameter,
 	showFor,
@@ -28,6 +29,7 @@ export const messageSyncOperations: INodeProperties = {
 				method: 'GET',
 				url: `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/message-sync`,
 				group: 'Light',
+				dates: dateRangeDates('syncOptions').map((date) => ({ ...date, onlyIf: { syncType: 'FSync' } })),
 			}),
 		},
 	],

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listToBody } from '../../RingCentral/shared/bodies';
+import { listToRequest } from '../../RingCentral/shared/bodies';
 import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
@@ -23,7 +23,7 @@ export const pagerMessageOperations: INodeProperties = {
 				url: `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/company-pager`,
 				group: 'Medium',
 				prepare: [
-					listToBody({ parameter: 'toExtensionNumbers', label: 'To', bodyProperty: 'to', key: 'extensionNumber', optional: true }),
+					listToRequest({ parameter: 'toExtensionNumbers', label: 'To', property: 'to', key: 'extensionNumber', optional: true }),
 				],
 			}),
 		},

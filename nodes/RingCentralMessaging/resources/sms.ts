@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { compactPhoneNumber, listToBody, phoneNumberValue } from '../../RingCentral/shared/bodies';
+import { compactPhoneNumber, listToRequest, phoneNumberValue } from '../../RingCentral/shared/bodies';
 import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
@@ -23,7 +23,7 @@ export const smsOperations: INodeProperties = {
 				url: `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/sms`,
 				group: 'Medium',
 				prepare: [
-					listToBody({ parameter: 'to', label: 'To', bodyProperty: 'to', key: 'phoneNumber', normalize: compactPhoneNumber }),
+					listToRequest({ parameter: 'to', label: 'To', property: 'to', key: 'phoneNumber', normalize: compactPhoneNumber }),
 				],
 			}),
 		},

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { recordsFromRows, rowId } from '../../RingCentral/shared/bodies';
 import { accountIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { recordsOf } from '../../RingCentral/shared/output';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'callQueuePresence';
@@ -18,8 +19,8 @@ export const callQueuePresenceOperations: INodeProperties = {
 			name: 'Get',
 			value: 'get',
 			action: 'Get the presence of call queue members',
-			description: 'Whether each member of a call queue takes calls of this queue and of queues in general',
-			routing: ringCentralRoute({ method: 'GET', url: URL, group: 'Light' }),
+			description: 'Whether each member of a call queue takes calls of this queue and of queues in general (one item per member)',
+			routing: ringCentralRoute({ method: 'GET', url: URL, group: 'Light', output: recordsOf() }),
 		},
 		{
 			name: 'Update',
@@ -36,6 +37,7 @@ export const callQueuePresenceOperations: INodeProperties = {
 						acceptCurrentQueueCalls: row.acceptCurrentQueueCalls as boolean,
 					})),
 				],
+				output: recordsOf(),
 			}),
 		},
 	],

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { locatorPathParameter, pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
-import { idList, ringCentralRoute } from '../../RingCentral/shared/transport';
+import { idList } from '../../RingCentral/shared/lists';
+import { ringCentralRoute } from '../../RingCentral/shared/transport';
 import { chatLocator } from '../locators';
 
 const RESOURCE = 'post';

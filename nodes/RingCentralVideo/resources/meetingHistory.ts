@@ -5,7 +5,6 @@ import {
 	returnAllFields,
 	showFor,
 	simplifyField,
-	utcDateTimeValue,
 } from '../../RingCentral/shared/descriptions';
 import { simplified } from '../../RingCentral/shared/output';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
@@ -65,6 +64,10 @@ export const meetingHistoryOperations: INodeProperties = {
 					recordsProperty: 'meetings',
 					nextPageTokenPath: 'paging.nextPageToken',
 				},
+				dates: [
+					{ parameter: 'meetingFilters.startTime', label: 'Started After', to: 'query', property: 'startTime', format: 'epochMs' },
+					{ parameter: 'meetingFilters.endTime', label: 'Started Before', to: 'query', property: 'endTime', format: 'epochMs' },
+				],
 				output: simplified(simpleMeeting),
 			}),
 		},
@@ -109,7 +112,6 @@ export const meetingHistoryFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'Only meetings that started at or after this time',
-				routing: { send: { type: 'query', property: 'startTime', value: utcDateTimeValue('epochMs') } },
 			},
 			{
 				displayName: 'Started Before',
@@ -117,7 +119,6 @@ export const meetingHistoryFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'Only meetings that started at or before this time',
-				routing: { send: { type: 'query', property: 'endTime', value: utcDateTimeValue('epochMs') } },
 			},
 			{
 				displayName: 'With Materials',
