@@ -66,6 +66,8 @@ async function send(
 			})) as IDataObject;
 		} catch (error) {
 			const failure = readHttpFailure(error);
+			// Not an HTTP failure (n8n could not resolve the credential, say): its own words say what happened.
+			if (failure.status === undefined && !failure.networkCode) throw error;
 			if (notFoundIsAnswer && failure.status === 404) return undefined;
 			if ((failure.status === 429 || failure.status === 503) && attempt < MAX_THROTTLED_RETRIES) {
 				await sleep((retryAfterSeconds(failure) ?? 2 ** attempt) * 1000);

@@ -7,22 +7,28 @@ export interface HttpFailure {
 	headers: Record<string, string>;
 	body: unknown;
 	networkCode?: string;
+	/** The thrown error's own message, for failures RingCentral's answer does not explain. */
+	message?: string;
 }
 
 /** Reads status, headers and body from the errors n8n's request helpers throw (axios-shaped, possibly wrapped). */
 export function readHttpFailure(error: unknown): HttpFailure {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
+	const message = candidates
+		.map((c) => (c as { message?: unknown })?.message)
+		.filter((text): text is string => typeof text === 'string' && text !== '')
+		.pop();
 	for (const candidate of candidates) {
 		const response = (candidate as { response?: { status?: number; headers?: unknown; data?: unknown } })?.response;
 		if (response?.status) {
-			return { status: response.status, headers: lowerCaseHeaders(response.headers), body: response.data };
+			return { status: response.status, headers: lowerCaseHeaders(response.headers), body: response.data, message };
 		}
 	}
 	const networkCode = candidates
 		.map((c) => (c as { code?: unknown })?.code)
 		.find((code): code is string => typeof code === 'string' && /^E[A-Z]+/.test(code));
 	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
-	return { status: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined, headers: {}, body: undefined, networkCode };
+	return { status: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined, headers: {}, body: undefined, networkCode, message };
 }
 
 export function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -88,9 +94,12 @@ export function ringCentralError(node: INode, failure: HttpFailure, itemIndex?: 
 	const codes = [detail.errorCode, detail.logicalCode].filter(Boolean).join(' / ');
 	const code = codes ? `[${codes}] ` : '';
 	const field = detail.parameterName ? ` (field: ${detail.parameterName})` : '';
+	const unexplained = failure.message ?? 'no error message';
 	const reason = failure.networkCode
 		? `could not be reached (${failure.networkCode})`
-		: `answered ${failure.status ?? 'with an error'}: ${code}${detail.message ?? 'no error message'}${field}`;
+		: failure.status === undefined
+			? `request failed: ${unexplained}`
+			: `answered ${failure.status}: ${code}${detail.message ?? unexplained}${field}`;
 	const errorResponse: JsonObject = {
 		httpStatus: failure.status ?? null,
 		errorCode: detail.errorCode ?? null,
