@@ -20,6 +20,7 @@ import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
 import type { SubscriptionState } from './subscription';
 import {
+	healthCheckSchedule,
 	oneAtATime,
 	removeSubscriptions,
 	repairSubscription,
@@ -253,10 +254,10 @@ export class RingCentralTrigger implements INodeType {
 						displayName: 'Health Check Every (Minutes)',
 						name: 'healthCheckMinutes',
 						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 59 },
+						typeOptions: { minValue: 0, maxValue: 1440 },
 						default: 15,
 						description:
-							'How often the active workflow checks its subscription and repairs it (renews, or re-creates one RingCentral blacklisted, expired or deleted). 0 checks only when n8n starts.',
+							'How often the published workflow checks its subscription and repairs it (renews, or re-creates one RingCentral blacklisted, expired or deleted), in minutes. Each workflow checks at a minute and second of its own. 0 checks only when n8n starts.',
 					},
 				],
 			},
@@ -324,8 +325,13 @@ export class RingCentralTrigger implements INodeType {
 			}
 		};
 		await check();
-		const minutes = Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15);
-		if (minutes > 0) this.helpers.registerCron({ expression: `0 */${minutes} * * * *` }, () => void check());
+		const minutes = Math.floor(Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15));
+		if (minutes > 0) {
+			const schedule = healthCheckSchedule(testEventKey(this), minutes);
+			this.helpers.registerCron({ expression: schedule.cronExpression }, () => {
+				if (schedule.due(Date.now())) void check();
+			});
+		}
 		return {};
 	}
 

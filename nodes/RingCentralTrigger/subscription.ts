@@ -1,5 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-import { createHmac, randomBytes } from 'crypto';
+import type { CronExpression, IDataObject } from 'n8n-workflow';
+import { createHash, createHmac, randomBytes } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
 import { ringCentralDirectRequest, ringCentralDirectRequestIfFound } from '../RingCentral/shared/directRequest';
@@ -23,6 +23,22 @@ export interface SubscriptionState extends IDataObject {
 
 /** `unknown`: the webhook's address is not known yet (the activation is about to create the subscription). */
 export type Outcome = 'healthy' | 'renewed' | 'created' | 'replaced' | 'unknown';
+
+/**
+ * When a trigger's periodic check runs: every `minutes` minutes, counted from the epoch, at a
+ * minute and second of its own (derived from the trigger's identity), so that the checks of many
+ * triggers spread out instead of all firing at the same second. n8n's cron ticks every minute at
+ * that second; `due` says whether this minute is one of the trigger's.
+ */
+export function healthCheckSchedule(trigger: string, minutes: number) {
+	const spread = createHash('sha256').update(trigger).digest().readUInt32BE(0);
+	const second = spread % 60;
+	const offset = Math.floor(spread / 60) % minutes;
+	return {
+		cronExpression: `${second} * * * * *` as CronExpression,
+		due: (now: number) => (Math.floor(now / 60_000) - offset) % minutes === 0,
+	};
+}
 
 const upkeep = new Map<string, Promise<unknown>>();
 
@@ -106,6 +122,27 @@ async function current(context: RequestContext, state: SubscriptionState, addres
 	return chosen;
 }
 
+/**
+ * What upkeep of an address found moments ago: n8n calls create right after checkExists answers
+ * false, and activates the trigger function (whose first check follows) at the same time as the
+ * webhook. Within a few seconds that answer still holds, so the subscriptions need not be listed again.
+ */
+const lastLookup = new Map<string, { at: number; filters: string; healthyId?: string }>();
+const LOOKUP_HOLDS_MS = 10_000;
+
+/** Notes that the address has a healthy subscription with this id, or (no id) none at all. */
+function noteLookup(address: string, wanted: string[], healthyId?: string) {
+	lastLookup.set(address, { at: Date.now(), filters: wanted.join('\n'), healthyId });
+}
+
+/** What a lookup of this address for these filters found just now, if one did (used once). */
+function recentLookup(address: string, wanted: string[]) {
+	const lookup = lastLookup.get(address);
+	lastLookup.delete(address);
+	if (!lookup || Date.now() - lookup.at > LOOKUP_HOLDS_MS || lookup.filters !== wanted.join('\n')) return undefined;
+	return lookup;
+}
+
 /** Whether a healthy subscription for the wanted filters exists (n8n's checkExists). */
 export async function subscriptionIsHealthy(
 	context: RequestContext,
@@ -114,13 +151,14 @@ export async function subscriptionIsHealthy(
 	address: string,
 ): Promise<boolean> {
 	const subscription = await current(context, state, address);
-	if (!subscription) return false;
-	if (verdict(subscription, wanted) !== 'healthy') {
-		await removeSubscription(context, String(subscription.id));
-		return false;
+	if (subscription && verdict(subscription, wanted) === 'healthy') {
+		remember(state, subscription, wanted);
+		noteLookup(address, wanted, state.subscriptionId);
+		return true;
 	}
-	remember(state, subscription, wanted);
-	return true;
+	if (subscription) await removeSubscription(context, String(subscription.id));
+	noteLookup(address, wanted);
+	return false;
 }
 
 /** Creates the subscription; RingCentral first sends the Validation-Token handshake to the address. */
@@ -139,6 +177,7 @@ async function createSubscription(
 		},
 	});
 	remember(state, subscription, wanted);
+	noteLookup(address, wanted, state.subscriptionId);
 	return subscription;
 }
 
@@ -156,6 +195,12 @@ export async function repairSubscription(
 	// Without the address (a health check that started before the first activation finished)
 	// there is nothing to look after yet: the activation creates the subscription.
 	if (!address) return 'unknown';
+	const recent = recentLookup(address, wanted);
+	if (recent?.healthyId && recent.healthyId === state.subscriptionId && state.webhookUrl === address) return 'healthy';
+	if (recent && !recent.healthyId) {
+		await createSubscription(context, state, wanted, address, token);
+		return 'created';
+	}
 	const subscription = await current(context, state, address);
 	if (subscription) {
 		const judged = verdict(subscription, wanted);
@@ -185,6 +230,7 @@ export async function removeSubscriptions(context: RequestContext, state: Subscr
 	if (state.subscriptionId && state.webhookUrl === address) ids.add(state.subscriptionId);
 	for (const subscription of await deliveringTo(context, address)) ids.add(String(subscription.id));
 	for (const id of ids) await removeSubscription(context, id);
+	lastLookup.delete(address);
 	if (state.webhookUrl !== address) return;
 	delete state.subscriptionId;
 	delete state.expirationTime;
