@@ -18,7 +18,6 @@ export interface SubscriptionState extends IDataObject {
 	filters?: string[];
 	expirationTime?: string;
 	fallbackToken?: string;
-	recentEvents?: string[];
 }
 
 /** `unknown`: the webhook's address is not known yet (the activation is about to create the subscription). */
