@@ -2,6 +2,7 @@
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralTrigger } from '../../nodes/RingCentralTrigger/RingCentralTrigger.node';
+import { healthCheckSchedule } from '../../nodes/RingCentralTrigger/subscription';
 import { useRingCentral } from '../harness/ringcentral';
 import { inject as injectEvent } from '../../tools/emulator/events';
 import { startTrigger } from '../harness/trigger';
@@ -212,8 +213,16 @@ describe('RingCentral Trigger events', () => {
 		await t.activate();
 		await inject('team-post', { text: 'Release is out' });
 		await inject('team-chat', { name: 'Release Team', eventType: 'GroupRenamed' });
-		expect(t.executions.map((e: any) => e.items[0].json.eventType)).toEqual(['teamPost', 'teamChat']);
-		expect(t.executions[0].items[0].json).toMatchObject({ text: 'Release is out', eventType: 'teamPost', type: 'TextMessage' });
+		await inject('team-post', { postId: '42', text: 'Release is out!', eventType: 'PostChanged' });
+		await inject('team-post', { postId: '42', eventType: 'PostRemoved' });
+		// RingCentral's own event type stays; which of the trigger's events it is comes as triggerEvent.
+		expect(t.executions.map((e: any) => `${e.items[0].json.triggerEvent}:${e.items[0].json.eventType}`)).toEqual([
+			'teamPost:PostAdded',
+			'teamChat:GroupRenamed',
+			'teamPost:PostChanged',
+			'teamPost:PostRemoved',
+		]);
+		expect(t.executions[0].items[0].json).toMatchObject({ text: 'Release is out', type: 'TextMessage' });
 		expect(t.executions[1].items[0].json).toMatchObject({ name: 'Release Team' });
 	});
 
@@ -221,10 +230,14 @@ describe('RingCentral Trigger events', () => {
 		const t = await trigger({ events: ['extensionChange', 'custom'], changes: ['extension', 'directory'], customFilters: '/restapi/v1.0/account/~/extension/~/presence/dnd' });
 		await t.activate();
 		expect(subscriptionsAt(t.webhookUrl)[0].eventFilters).toHaveLength(3);
-		await inject('extension-change', { extensionId: admin() });
-		expect(t.executions.map((e: any) => e.items[0].json.eventType).sort()).toEqual(['extensionChange', 'extensionChange']);
+		await inject('extension-change', { extensionId: admin(), eventType: 'Delete' });
+		// The extension's own change says what happened; the directory change lists it per entry.
+		expect(t.executions.map((e: any) => `${e.items[0].json.triggerEvent}:${e.items[0].json.eventType}`).sort()).toEqual([
+			'extensionChange:Delete',
+			'extensionChange:extensionChange',
+		]);
 		await inject('custom', { event: `/restapi/v1.0/account/${rc.emulator.state.accountId}/extension/${admin()}/presence/dnd`, body: { dndStatus: 'DoNotAcceptAnyCalls' } });
-		expect(t.executions[2].items[0].json).toMatchObject({ eventType: 'custom', dndStatus: 'DoNotAcceptAnyCalls' });
+		expect(t.executions[2].items[0].json).toMatchObject({ triggerEvent: 'custom', eventType: 'custom', dndStatus: 'DoNotAcceptAnyCalls' });
 	});
 
 	test('an unknown event filter is refused by RingCentral with SUB-508 at activation', async () => {
@@ -363,6 +376,33 @@ describe('RingCentral Trigger lifecycle', () => {
 		expect(execution.items).toHaveLength(1);
 		expect(execution.items[0].json).toMatchObject({ eventType: 'inboundSms', subject: 'Is this thing on?' });
 		await t.stopListening();
+	});
+});
+
+describe('RingCentral Trigger health check schedule', () => {
+	const MINUTE = 60_000;
+	const dueMinutes = (schedule: ReturnType<typeof healthCheckSchedule>, from: number, minutes: number) =>
+		Array.from({ length: minutes }, (_, m) => m).filter((m) => schedule.due(from + m * MINUTE + 30_000));
+
+	test('45 means every 45 minutes: n8n\'s cron ticks each minute at the trigger\'s second, the check runs on every 45th', () => {
+		const schedule = healthCheckSchedule('workflow-1:node-1', 45);
+		expect(schedule.cronExpression).toMatch(/^([0-9]|[1-5][0-9]) \* \* \* \* \*$/);
+		const due = dueMinutes(schedule, Date.UTC(2026, 0, 1), 24 * 60);
+		expect(due).toHaveLength(32);
+		expect(new Set(due.slice(1).map((m, i) => m - due[i]))).toEqual(new Set([45]));
+	});
+
+	test('the checks of many triggers spread over the seconds of the minute and the minutes of the interval', () => {
+		const schedules = Array.from({ length: 200 }, (_, i) => healthCheckSchedule(`workflow-${i}:node-${i}`, 15));
+		expect(new Set(schedules.map((s) => s.cronExpression)).size).toBeGreaterThan(45);
+		const firstDue = schedules.map((s) => dueMinutes(s, Date.UTC(2026, 0, 1), 15)[0]);
+		expect(new Set(firstDue).size).toBe(15);
+		// The same trigger keeps its slot (n8n restarts, re-publication).
+		expect(healthCheckSchedule('workflow-7:node-7', 15)).toMatchObject({ cronExpression: schedules[7].cronExpression });
+	});
+
+	test('1 minute checks every minute', () => {
+		expect(dueMinutes(healthCheckSchedule('workflow-1:node-1', 1), Date.UTC(2026, 0, 1), 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 	});
 });
 
