@@ -279,7 +279,7 @@ export class RingCentralTrigger implements INodeType {
 				const token = await verificationToken(this as RequestContext & IHookFunctions, state);
 				// Idempotent: a healthy subscription the health check made meanwhile is adopted.
 				await oneAtATime(upkeepKey(this, address), () =>
-					repairSubscription(this as RequestContext, state, wantedFilters(this), address, token),
+					repairSubscription(this as RequestContext, state, wantedFilters(this), address, token, true),
 				);
 				return true;
 			},
@@ -317,13 +317,13 @@ export class RingCentralTrigger implements INodeType {
 		const minutes = Math.floor(Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15));
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
 		let running = false;
-		const check = async () => {
+		const check = async (duringActivation: boolean) => {
 			if (running) return;
 			running = true;
 			try {
 				const token = await verificationToken(this as RequestContext & ITriggerFunctions, state);
 				const outcome = await oneAtATime(upkeepKey(this, state.webhookUrl), () =>
-					repairSubscription(this as RequestContext, state, wanted, state.webhookUrl, token),
+					repairSubscription(this as RequestContext, state, wanted, state.webhookUrl, token, duringActivation),
 				);
 				if (!['healthy', 'unknown'].includes(outcome)) {
 					this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);
@@ -334,11 +334,11 @@ export class RingCentralTrigger implements INodeType {
 				running = false;
 			}
 		};
-		await check();
+		await check(true);
 		if (minutes > 0) {
 			const schedule = healthCheckSchedule(key, minutes);
 			this.helpers.registerCron({ expression: schedule.cronExpression }, () => {
-				if (schedule.due(Date.now())) void check();
+				if (schedule.due(Date.now())) void check(false);
 			});
 		}
 		return { closeFunction: async () => unregister() };
@@ -380,13 +380,12 @@ export class RingCentralTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 		if (typeof envelope?.uuid !== 'string' || !envelope.uuid || !takeNotification(webhook, envelope.uuid)) return accepted();
-		let items: INodeExecutionData[];
+		let items: INodeExecutionData[] | undefined;
 		try {
 			items = await itemsOf(this, envelope);
-		} catch (error) {
-			// n8n answers 500 and RingCentral delivers the notification again: take that delivery.
-			releaseNotification(webhook, envelope.uuid);
-			throw error;
+		} finally {
+			// Failed: n8n answers 500 and RingCentral delivers the notification again; take that delivery.
+			if (!items) releaseNotification(webhook, envelope.uuid);
 		}
 		if (manual) {
 			testEvents.set(key, items);

@@ -122,24 +122,25 @@ async function current(context: RequestContext, state: SubscriptionState, addres
 }
 
 /**
- * What upkeep of an address found moments ago: n8n calls create right after checkExists answers
- * false, and activates the trigger function (whose first check follows) at the same time as the
- * webhook. Within a few seconds that answer still holds, so the subscriptions need not be listed again.
+ * What the upkeep of one activation found moments ago. n8n publishes a workflow by calling
+ * checkExists, then create when it answered false, and starts the trigger function (whose first
+ * check follows) at the same time — all on one copy of the workflow, so one static data object.
+ * Within that activation the answer still holds: the subscriptions need not be listed again.
  */
-const lastLookup = new Map<string, { at: number; filters: string; healthyId?: string }>();
+const lastLookup = new WeakMap<SubscriptionState, { at: number; address: string; filters: string; healthyId?: string }>();
 const LOOKUP_HOLDS_MS = 10_000;
 
 /** Notes that the address has a healthy subscription with this id, or (no id) none at all. */
-function noteLookup(address: string, wanted: string[], healthyId?: string) {
-	lastLookup.set(address, { at: Date.now(), filters: wanted.join('\n'), healthyId });
+function noteLookup(state: SubscriptionState, address: string, wanted: string[], healthyId?: string) {
+	lastLookup.set(state, { at: Date.now(), address, filters: wanted.join('\n'), healthyId });
 }
 
-/** What a lookup of this address for these filters found just now, if one did (used once). */
-function recentLookup(address: string, wanted: string[]) {
-	const lookup = lastLookup.get(address);
-	lastLookup.delete(address);
-	if (!lookup || Date.now() - lookup.at > LOOKUP_HOLDS_MS || lookup.filters !== wanted.join('\n')) return undefined;
-	return lookup;
+/** What a lookup of this activation found just now for this address and these filters (used once). */
+function recentLookup(state: SubscriptionState, address: string, wanted: string[], duringActivation: boolean) {
+	const lookup = lastLookup.get(state);
+	lastLookup.delete(state);
+	if (!duringActivation || !lookup || Date.now() - lookup.at > LOOKUP_HOLDS_MS) return undefined;
+	return lookup.address === address && lookup.filters === wanted.join('\n') ? lookup : undefined;
 }
 
 /** Whether a healthy subscription for the wanted filters exists (n8n's checkExists). */
@@ -152,11 +153,11 @@ export async function subscriptionIsHealthy(
 	const subscription = await current(context, state, address);
 	if (subscription && verdict(subscription, wanted) === 'healthy') {
 		remember(state, subscription, wanted);
-		noteLookup(address, wanted, state.subscriptionId);
+		noteLookup(state, address, wanted, state.subscriptionId);
 		return true;
 	}
 	if (subscription) await removeSubscription(context, String(subscription.id));
-	noteLookup(address, wanted);
+	noteLookup(state, address, wanted);
 	return false;
 }
 
@@ -176,13 +177,15 @@ async function createSubscription(
 		},
 	});
 	remember(state, subscription, wanted);
-	noteLookup(address, wanted, state.subscriptionId);
+	noteLookup(state, address, wanted, state.subscriptionId);
 	return subscription;
 }
 
 /**
  * The health check: keeps a subscription delivering — renewed before it lapses, re-created when
- * RingCentral blacklisted, expired or lost it or its filters no longer match.
+ * RingCentral blacklisted, expired or lost it or its filters no longer match. `duringActivation`:
+ * part of an activation (n8n's create, the trigger function's first check), which may rely on
+ * what the activation found moments ago; the periodic check always looks.
  */
 export async function repairSubscription(
 	context: RequestContext,
@@ -190,11 +193,12 @@ export async function repairSubscription(
 	wanted: string[],
 	address: string | undefined,
 	token: string,
+	duringActivation: boolean,
 ): Promise<Outcome> {
 	// Without the address (a health check that started before the first activation finished)
 	// there is nothing to look after yet: the activation creates the subscription.
 	if (!address) return 'unknown';
-	const recent = recentLookup(address, wanted);
+	const recent = recentLookup(state, address, wanted, duringActivation);
 	if (recent?.healthyId && recent.healthyId === state.subscriptionId && state.webhookUrl === address) return 'healthy';
 	if (recent && !recent.healthyId) {
 		await createSubscription(context, state, wanted, address, token);
@@ -229,7 +233,7 @@ export async function removeSubscriptions(context: RequestContext, state: Subscr
 	if (state.subscriptionId && state.webhookUrl === address) ids.add(state.subscriptionId);
 	for (const subscription of await deliveringTo(context, address)) ids.add(String(subscription.id));
 	for (const id of ids) await removeSubscription(context, id);
-	lastLookup.delete(address);
+	lastLookup.delete(state);
 	if (state.webhookUrl !== address) return;
 	delete state.subscriptionId;
 	delete state.expirationTime;

@@ -1,5 +1,12 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { credentialTypeFor, requestDefaults } from './descriptions';
 import { readHttpFailure, ringCentralError } from './errors';
@@ -67,7 +74,7 @@ async function send(
 		} catch (error) {
 			const failure = readHttpFailure(error);
 			// Not an HTTP failure (n8n could not resolve the credential, say): its own words say what happened.
-			if (failure.status === undefined && !failure.networkCode) throw error;
+			if (failure.status === undefined && !failure.networkCode) throw new NodeApiError(context.getNode(), error as JsonObject);
 			if (notFoundIsAnswer && failure.status === 404) return undefined;
 			if ((failure.status === 429 || failure.status === 503) && attempt < MAX_THROTTLED_RETRIES) {
 				await sleep((retryAfterSeconds(failure) ?? 2 ** attempt) * 1000);
