@@ -6,6 +6,7 @@ import { healthCheckSchedule } from '../../nodes/RingCentralTrigger/subscription
 import { useRingCentral } from '../harness/ringcentral';
 import { inject as injectEvent } from '../../tools/emulator/events';
 import { startTrigger } from '../harness/trigger';
+import type { StartedTrigger } from '../harness/trigger';
 
 const rc = useRingCentral({
 	nodeTypes: [RingCentralTrigger],
@@ -95,6 +96,20 @@ describe.each([
 		});
 		expect(item.json.uuid).toBeTruthy();
 	});
+
+	test('the periodic check runs where n8n runs it — a cron callback, no expression isolate held — and re-creates a deleted subscription', async () => {
+		const t = await trigger({ events: ['inboundSms'], options: { healthCheckMinutes: 1 } }, credential());
+		await t.activate();
+		const first = t.staticData().subscriptionId;
+		rc.emulator.subscriptions.remove(first);
+		const since = rc.emulator.sequence;
+		tickAt(t, minutesOf(t, 1).due);
+		await waitFor(() => subscriptionsAt(t.webhookUrl).length === 1);
+		expect(subscriptionsAt(t.webhookUrl)[0].id).not.toBe(first);
+		expect(rc.emulator.journal({ since, operationId: 'createSubscription' })).toHaveLength(1);
+		await inject('inbound-sms', { text: 'after the repair' });
+		expect(t.executions.map((e) => e.items[0].json.subject)).toEqual(['after the repair']);
+	});
 });
 
 describe('RingCentral Trigger webhook', () => {
@@ -122,6 +137,36 @@ describe('RingCentral Trigger webhook', () => {
 		const again = rc.emulator.notifications.deliveries.filter((d: any) => d.uuid === delivery.uuid);
 		expect(again.map((d: any) => d.status)).toEqual([200, 200]);
 		expect(t.executions).toHaveLength(1);
+		// Started by the running trigger function, with n8n's execution deduplication key.
+		expect(t.executions[0]).toMatchObject({ mode: 'trigger', deduplicationKey: `ringcentral:${t.workflowId}:${t.node.id}:${delivery.uuid}` });
+		// The webhook's static data is not what remembers it: n8n drops what a call that starts an execution writes.
+		expect(JSON.stringify(t.staticData())).not.toContain(delivery.uuid);
+	});
+
+	test('two deliveries of one notification at the same moment run the workflow once', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		rc.emulator.notifications.settings.copies = 2;
+		try {
+			await inject('inbound-sms', { text: 'twice at once' });
+		} finally {
+			rc.emulator.notifications.settings.copies = 1;
+		}
+		const delivered = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		expect(delivered.map((d: any) => d.status)).toEqual([200, 200]);
+		expect(delivered[0].uuid).toBe(delivered[1].uuid);
+		expect(t.executions).toHaveLength(1);
+		expect(t.duplicates).toHaveLength(0);
+	});
+
+	test('where no trigger function runs (an n8n webhook process), n8n starts the execution from the webhook\'s items, once', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.create();
+		await inject('inbound-sms', { text: 'via a webhook process' });
+		const [delivery] = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		rc.emulator.notifications.redeliver(delivery.uuid);
+		await rc.emulator.notifications.idle();
+		expect(t.executions.map((e) => `${e.mode}:${e.items[0].json.subject}`)).toEqual(['webhook:via a webhook process']);
 	});
 
 	test('deliveries carry RingCentral\'s user agent and the verification token the trigger created', async () => {
@@ -283,12 +328,18 @@ describe('RingCentral Trigger lifecycle', () => {
 
 		expect(t.crons).toHaveLength(1);
 		rc.emulator.subscriptions.remove(repaired[0].id);
-		t.crons[0]();
+		// n8n's cron ticks every minute; only every fifth minute, the trigger's own, checks.
+		const { due, notDue } = minutesOf(t, 5);
+		const quiet = rc.emulator.sequence;
+		tickAt(t, notDue);
+		await settle();
+		expect(rc.emulator.journal({ since: quiet })).toHaveLength(0);
+		tickAt(t, due);
 		await waitFor(() => subscriptionsAt(t.webhookUrl).length === 1);
 		const recreated = subscriptionsAt(t.webhookUrl)[0];
 		recreated.expirationTime = Date.now() + 24 * 3600 * 1000;
 		const since = rc.emulator.sequence;
-		t.crons[0]();
+		tickAt(t, due + 5);
 		await waitFor(() => rc.emulator.journal({ since, operationId: 'renewSubscription' }).length === 1);
 		expect(subscriptionsAt(t.webhookUrl)[0].id).toBe(recreated.id);
 	});
@@ -405,6 +456,30 @@ describe('RingCentral Trigger health check schedule', () => {
 		expect(dueMinutes(healthCheckSchedule('workflow-1:node-1', 1), Date.UTC(2026, 0, 1), 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 	});
 });
+
+/** Epoch minutes at which the trigger's check is due, and one at which it is not (the next minutes). */
+function minutesOf(t: StartedTrigger, minutes: number) {
+	const schedule = healthCheckSchedule(`${t.workflowId}:${t.node.id}`, minutes);
+	const now = Math.floor(Date.now() / 60_000);
+	const due = Array.from({ length: minutes }, (_, i) => now + i).find((minute) => schedule.due(minute * 60_000)) as number;
+	return { due, notDue: due + 1 };
+}
+
+/** n8n's cron tick of the running trigger function at that minute: no expression isolate held. */
+function tickAt(t: StartedTrigger, minute: number) {
+	expect(t.crons).toHaveLength(1);
+	const clock = jest.spyOn(Date, 'now').mockReturnValue(minute * 60_000 + 30_000);
+	try {
+		t.crons[0]();
+	} finally {
+		clock.mockRestore();
+	}
+}
+
+/** Lets work a tick may have started reach the emulator. */
+async function settle() {
+	for (let i = 0; i < 5; i++) await fetch(`${rc.emulator.url}/__emulator/health`);
+}
 
 /** Polls until the condition holds; each round trip to the emulator lets pending work finish. */
 async function waitFor(condition: () => boolean, timeoutMs = 5000) {
