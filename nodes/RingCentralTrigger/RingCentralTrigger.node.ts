@@ -309,12 +309,12 @@ export class RingCentralTrigger implements INodeType {
 				},
 			};
 		}
-		const unregister = registerStarter(key, (items, deduplication) => this.emit([items], undefined, undefined, deduplication));
 		// Read now: n8n evaluates parameters only while it activates (later, in the cron callback,
 		// the workflow holds no expression engine). The static data is the trigger's own copy,
 		// loaded when it started: it only has to know the webhook's address (saved at activation).
 		const wanted = wantedFilters(this);
 		const minutes = Math.floor(Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15));
+		const unregister = registerStarter(key, (items, deduplication) => this.emit([items], undefined, undefined, deduplication));
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
 		let running = false;
 		const check = async (duringActivation: boolean) => {
