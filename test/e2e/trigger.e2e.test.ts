@@ -20,6 +20,12 @@ const sink = async (name: string) => ((await control('GET', `/sinks/${name}`)) a
 const activeSubscription = (url: string) =>
 	eventually(async () => (await subscriptionsAt(url)).find((s) => s.status === 'Active'), 40_000, `an Active subscription at ${url}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The items a sink has received, once it has some. */
+const delivered = (name: string, what: string) =>
+	eventually(async () => {
+		const items = await sink(name);
+		return items.length ? items : undefined;
+	}, 20_000, what);
 /** The workflow's executions once none is running, after a pause long enough for a stray one to start. */
 async function settledExecutions(id: string) {
 	await control('POST', '/deliveries/idle');
@@ -91,10 +97,7 @@ describe('RingCentral Trigger in real n8n', () => {
 		await activeSubscription(world.webhookUrl(SMS));
 		await control('DELETE', '/sinks/sms');
 		await control('POST', '/events/inbound-sms', { text: 'Please call me back', from: '+14155550142' });
-		const [received] = await eventually(async () => {
-			const items = await sink('sms');
-			return items.length ? items : undefined;
-		}, 20_000, 'the SMS execution');
+		const [received] = await delivered('sms', 'the SMS execution');
 		expect(received.body).toMatchObject({
 			triggerEvent: 'inboundSms',
 			eventType: 'inboundSms',
@@ -179,10 +182,7 @@ describe('RingCentral Trigger in real n8n', () => {
 		await control('DELETE', '/sinks/sms');
 		const before = (await settledExecutions(SMS)).length;
 		await control('POST', '/events/inbound-sms', { text: 'Only once, please' });
-		const [first] = await eventually(async () => {
-			const items = await sink('sms');
-			return items.length ? items : undefined;
-		}, 20_000, 'the SMS execution');
+		const [first] = await delivered('sms', 'the SMS execution');
 		expect((await settledExecutions(SMS)).length).toBe(before + 1);
 		await control('POST', `/deliveries/${first.body.uuid}/redeliver`);
 		await control('POST', `/deliveries/${first.body.uuid}/redeliver`);
@@ -227,10 +227,7 @@ describe('RingCentral Trigger in real n8n', () => {
 		expect(world.n8n.process.pid).toBe(pid);
 		await control('DELETE', '/sinks/heal');
 		await control('POST', '/events/voicemail', { text: 'After the repair' });
-		const [received] = await eventually(async () => {
-			const items = await sink('heal');
-			return items.length ? items : undefined;
-		}, 20_000, 'the voicemail after the repair');
+		const [received] = await delivered('heal', 'the voicemail after the repair');
 		expect(received.body).toMatchObject({ triggerEvent: 'voicemail', subscriptionId: third.id });
 		const log = fs.readFileSync(logFile, 'utf8').slice(logFrom);
 		expect(log).not.toMatch(/subscription check failed/);
@@ -266,10 +263,7 @@ describe('RingCentral Trigger in real n8n', () => {
 		await activeSubscription(world.webhookUrl(SMS));
 		await control('DELETE', '/sinks/sms');
 		await control('POST', '/events/inbound-sms', { text: 'Before the restart' });
-		const [first] = await eventually(async () => {
-			const items = await sink('sms');
-			return items.length ? items : undefined;
-		}, 20_000, 'the SMS execution');
+		const [first] = await delivered('sms', 'the SMS execution');
 		const before = (await settledExecutions(SMS)).length;
 		const subscription = await activeSubscription(world.webhookUrl(SMS));
 		const since = await mark();
@@ -297,10 +291,7 @@ describe('RingCentral Trigger in real n8n', () => {
 		expect((await subscriptionsAt(world.webhookUrl(SMS))).map((s) => s.id)).toEqual([repaired.id]);
 		await control('DELETE', '/sinks/sms');
 		await control('POST', '/events/inbound-sms', { text: 'After the restart' });
-		const [received] = await eventually(async () => {
-			const items = await sink('sms');
-			return items.length ? items : undefined;
-		}, 20_000, 'the SMS after the restart');
+		const [received] = await delivered('sms', 'the SMS after the restart');
 		expect(received.body.subject).toBe('After the restart');
 	});
 

@@ -131,7 +131,7 @@ describe('RingCentral Trigger webhook', () => {
 		const t = await trigger({ events: ['inboundSms'] });
 		await t.activate();
 		await inject('inbound-sms', { text: 'once' });
-		const [delivery] = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		const [delivery] = deliveriesTo(t);
 		expect(rc.emulator.notifications.redeliver(delivery.uuid)).toBe(true);
 		await rc.emulator.notifications.idle();
 		const again = rc.emulator.notifications.deliveries.filter((d: any) => d.uuid === delivery.uuid);
@@ -152,7 +152,7 @@ describe('RingCentral Trigger webhook', () => {
 		} finally {
 			rc.emulator.notifications.settings.copies = 1;
 		}
-		const delivered = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		const delivered = deliveriesTo(t);
 		expect(delivered.map((d: any) => d.status)).toEqual([200, 200]);
 		expect(delivered[0].uuid).toBe(delivered[1].uuid);
 		expect(t.executions).toHaveLength(1);
@@ -163,7 +163,7 @@ describe('RingCentral Trigger webhook', () => {
 		const t = await trigger({ events: ['inboundSms'] });
 		await t.create();
 		await inject('inbound-sms', { text: 'via a webhook process' });
-		const [delivery] = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		const [delivery] = deliveriesTo(t);
 		rc.emulator.notifications.redeliver(delivery.uuid);
 		await rc.emulator.notifications.idle();
 		expect(t.executions.map((e) => `${e.mode}:${e.items[0].json.subject}`)).toEqual(['webhook:via a webhook process']);
@@ -175,7 +175,7 @@ describe('RingCentral Trigger webhook', () => {
 		await inject('voicemail', { text: 'Please call back' });
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'voicemail', type: 'VoiceMail', vmTranscriptionStatus: 'Completed' });
-		const delivered = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		const delivered = deliveriesTo(t);
 		expect(delivered.map((d: any) => d.status)).toEqual([200]);
 	});
 });
@@ -456,6 +456,10 @@ describe('RingCentral Trigger health check schedule', () => {
 		expect(dueMinutes(healthCheckSchedule('workflow-1:node-1', 1), Date.UTC(2026, 0, 1), 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 	});
 });
+
+/** The emulator's deliveries to the trigger's current subscription. */
+const deliveriesTo = (t: StartedTrigger): any[] =>
+	rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
 
 /** Epoch minutes at which the trigger's check is due, and one at which it is not (the next minutes). */
 function minutesOf(t: StartedTrigger, minutes: number) {
