@@ -15,10 +15,12 @@ import { timingSafeEqual } from 'crypto';
 import type { RequestContext } from '../RingCentral/shared/directRequest';
 import { ringCentralDirectBatch } from '../RingCentral/shared/directRequest';
 import { authenticationProperty, credentials } from '../RingCentral/shared/descriptions';
+import { deduplicationKey, registerStarter, releaseNotification, starterOf, takeNotification } from './delivery';
 import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
 import type { SubscriptionState } from './subscription';
 import {
+	healthCheckSchedule,
 	oneAtATime,
 	removeSubscriptions,
 	repairSubscription,
@@ -28,8 +30,6 @@ import {
 
 /** Events whose filters name an extension (the rest are account-wide or team messaging). */
 const PER_EXTENSION = ['inboundSms', 'messageStore', 'voicemail', 'inboundFax', 'presence', 'telephonySession', 'missedCall', 'extensionChange'];
-/** RingCentral may deliver a notification again; these many recent ids are remembered. */
-const REMEMBERED_EVENTS = 200;
 /** RingCentral reads up to 50 messages in one request. */
 const MESSAGE_BATCH = 50;
 
@@ -61,14 +61,15 @@ function wantedFilters(context: IHookFunctions | ITriggerFunctions): string[] {
 const upkeepKey = (context: IHookFunctions | ITriggerFunctions, address: string | undefined) =>
 	`${context.getWorkflow().id}:${context.getNode().id}:${address ?? ''}`;
 
+/** A trigger node of a workflow: whose test events, running trigger function and notifications are whose. */
+const triggerKey = (context: IWebhookFunctions | ITriggerFunctions) => `${context.getWorkflow().id}:${context.getNode().id}`;
+
 /**
  * A test event ("listen for test event") runs in n8n's manual mode, where n8n ignores the items the
  * webhook returned and starts the node's trigger() instead, waiting for it to emit. The webhook
  * leaves its items here and the manual trigger() emits them; one pending test event per node.
  */
 const testEvents = new Map<string, INodeExecutionData[]>();
-const testEventKey = (context: IWebhookFunctions | ITriggerFunctions) =>
-	`${context.getWorkflow().id}:${context.getNode().id}`;
 
 function sameToken(received: unknown, expected: string): boolean {
 	if (typeof received !== 'string') return false;
@@ -252,10 +253,10 @@ export class RingCentralTrigger implements INodeType {
 						displayName: 'Health Check Every (Minutes)',
 						name: 'healthCheckMinutes',
 						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 59 },
+						typeOptions: { minValue: 0, maxValue: 1440 },
 						default: 15,
 						description:
-							'How often the active workflow checks its subscription and repairs it (renews, or re-creates one RingCentral blacklisted, expired or deleted). 0 checks only when n8n starts.',
+							'How often the published workflow checks its subscription and repairs it (renews, or re-creates one RingCentral blacklisted, expired or deleted), in minutes. Each workflow checks at a minute and second of its own. 0 checks only when n8n starts.',
 					},
 				],
 			},
@@ -277,7 +278,7 @@ export class RingCentralTrigger implements INodeType {
 				const token = await verificationToken(this as RequestContext & IHookFunctions, state);
 				// Idempotent: a healthy subscription the health check made meanwhile is adopted.
 				await oneAtATime(upkeepKey(this, address), () =>
-					repairSubscription(this as RequestContext, state, wantedFilters(this), address, token),
+					repairSubscription(this as RequestContext, state, wantedFilters(this), address, token, true),
 				);
 				return true;
 			},
@@ -294,10 +295,11 @@ export class RingCentralTrigger implements INodeType {
 	 * n8n calls this when the workflow is activated and again every time n8n starts — unlike the
 	 * webhook methods, which it skips for webhooks it already knows. So this is where a subscription
 	 * RingCentral blacklisted or expired while n8n was down gets repaired, and then kept healthy.
+	 * It also starts the executions of the production webhook (see webhook()).
 	 */
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const key = triggerKey(this);
 		if (this.getMode() === 'manual') {
-			const key = testEventKey(this);
 			return {
 				manualTriggerFunction: async () => {
 					const items = testEvents.get(key) ?? [];
@@ -306,28 +308,49 @@ export class RingCentralTrigger implements INodeType {
 				},
 			};
 		}
-		// This static data is the trigger's own copy, loaded when it started: it only has to know
-		// the webhook's address (saved at activation); the token is derived, the subscription looked up.
+		// Read now: n8n evaluates parameters only while it activates (later, in the cron callback,
+		// the workflow holds no expression engine). The static data is the trigger's own copy,
+		// loaded when it started: it only has to know the webhook's address (saved at activation).
+		const wanted = wantedFilters(this);
+		const minutes = Math.floor(Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15));
+		const unregister = registerStarter(key, (items, deduplication) => this.emit([items], undefined, undefined, deduplication));
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
-		const check = async () => {
+		let running = false;
+		const check = async (duringActivation: boolean) => {
+			if (running) return;
+			running = true;
 			try {
 				const token = await verificationToken(this as RequestContext & ITriggerFunctions, state);
 				const outcome = await oneAtATime(upkeepKey(this, state.webhookUrl), () =>
-					repairSubscription(this as RequestContext, state, wantedFilters(this), state.webhookUrl, token),
+					repairSubscription(this as RequestContext, state, wanted, state.webhookUrl, token, duringActivation),
 				);
 				if (!['healthy', 'unknown'].includes(outcome)) {
 					this.logger.info(`RingCentral Trigger: subscription ${outcome} (${state.subscriptionId})`);
 				}
 			} catch (error) {
 				this.logger.warn(`RingCentral Trigger: subscription check failed: ${(error as Error).message}`);
+			} finally {
+				running = false;
 			}
 		};
-		await check();
-		const minutes = Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15);
-		if (minutes > 0) this.helpers.registerCron({ expression: `0 */${minutes} * * * *` }, () => void check());
-		return {};
+		await check(true);
+		if (minutes > 0) {
+			const schedule = healthCheckSchedule(key, minutes);
+			this.helpers.registerCron({ expression: schedule.cronExpression }, () => {
+				if (schedule.due(Date.now())) void check(false);
+			});
+		}
+		return { closeFunction: async () => unregister() };
 	}
 
+	/**
+	 * RingCentral's deliveries. A notification is taken once: a second delivery of the same uuid
+	 * (RingCentral repeats one it thinks was lost, possibly while the first is still being handled)
+	 * is answered 200 and runs nothing. In production the execution is started by this trigger's
+	 * running trigger function with n8n's execution deduplication key (see delivery.ts), which
+	 * also holds across restarts; where that function does not run in this process (a webhook
+	 * process in queue mode), n8n starts the execution from the items returned here.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const headers = this.getHeaderData();
 		const response = this.getResponseObject();
@@ -347,17 +370,30 @@ export class RingCentralTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const envelope = this.getBodyData() as unknown as Envelope;
-		const recent = (state.recentEvents ??= []);
-		if (!envelope?.uuid || recent.includes(envelope.uuid)) {
+		const key = triggerKey(this);
+		const manual = this.getMode() === 'manual';
+		const webhook = `${key}:${manual ? 'test' : 'production'}`;
+		const accepted = () => {
 			response.writeHead(200, { 'Content-Type': 'application/json' });
 			response.end();
 			return { noWebhookResponse: true };
+		};
+		if (typeof envelope?.uuid !== 'string' || !envelope.uuid || !takeNotification(webhook, envelope.uuid)) return accepted();
+		let items: INodeExecutionData[] | undefined;
+		try {
+			items = await itemsOf(this, envelope);
+		} finally {
+			// Failed: n8n answers 500 and RingCentral delivers the notification again; take that delivery.
+			if (!items) releaseNotification(webhook, envelope.uuid);
 		}
-		recent.push(envelope.uuid);
-		if (recent.length > REMEMBERED_EVENTS) recent.splice(0, recent.length - REMEMBERED_EVENTS);
-		const items = await itemsOf(this, envelope);
-		if (this.getMode() === 'manual') testEvents.set(testEventKey(this), items);
-		return { workflowData: [items] };
+		if (manual) {
+			testEvents.set(key, items);
+			return { workflowData: [items] };
+		}
+		const start = starterOf(key);
+		if (!start) return { workflowData: [items] };
+		start(items, deduplicationKey(key, envelope.uuid));
+		return accepted();
 	}
 }
 

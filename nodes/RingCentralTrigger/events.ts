@@ -146,10 +146,16 @@ export interface Envelope {
 	body: IDataObject;
 }
 
-/** The fields of the envelope every item carries. */
-export function envelopeFields(envelope: Envelope, eventType: string): IDataObject {
+/**
+ * The fields of the envelope every item carries. `triggerEvent` is which of the trigger's events
+ * this is; `eventType` is RingCentral's own (PostAdded, GroupRenamed, Update …) where the body has
+ * one, else the trigger's event as well.
+ */
+export function envelopeFields(envelope: Envelope, triggerEvent: string): IDataObject {
+	const own = envelope.body?.eventType;
 	return {
-		eventType,
+		triggerEvent,
+		eventType: typeof own === 'string' && own ? own : triggerEvent,
 		uuid: envelope.uuid,
 		event: envelope.event,
 		timestamp: envelope.timestamp,

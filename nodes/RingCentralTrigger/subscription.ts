@@ -1,5 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-import { createHmac, randomBytes } from 'crypto';
+import type { CronExpression, IDataObject } from 'n8n-workflow';
+import { createHash, createHmac, randomBytes } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
 import { ringCentralDirectRequest, ringCentralDirectRequestIfFound } from '../RingCentral/shared/directRequest';
@@ -18,11 +18,26 @@ export interface SubscriptionState extends IDataObject {
 	filters?: string[];
 	expirationTime?: string;
 	fallbackToken?: string;
-	recentEvents?: string[];
 }
 
 /** `unknown`: the webhook's address is not known yet (the activation is about to create the subscription). */
 export type Outcome = 'healthy' | 'renewed' | 'created' | 'replaced' | 'unknown';
+
+/**
+ * When a trigger's periodic check runs: every `minutes` minutes, counted from the epoch, at a
+ * minute and second of its own (derived from the trigger's identity), so that the checks of many
+ * triggers spread out instead of all firing at the same second. n8n's cron ticks every minute at
+ * that second; `due` says whether this minute is one of the trigger's.
+ */
+export function healthCheckSchedule(trigger: string, minutes: number) {
+	const spread = createHash('sha256').update(trigger).digest().readUInt32BE(0);
+	const second = spread % 60;
+	const offset = Math.floor(spread / 60) % minutes;
+	return {
+		cronExpression: `${second} * * * * *` as CronExpression,
+		due: (now: number) => (Math.floor(now / 60_000) - offset) % minutes === 0,
+	};
+}
 
 const upkeep = new Map<string, Promise<unknown>>();
 
@@ -106,6 +121,28 @@ async function current(context: RequestContext, state: SubscriptionState, addres
 	return chosen;
 }
 
+/**
+ * What the upkeep of one activation found moments ago. n8n publishes a workflow by calling
+ * checkExists, then create when it answered false, and starts the trigger function (whose first
+ * check follows) at the same time — all on one copy of the workflow, so one static data object.
+ * Within that activation the answer still holds: the subscriptions need not be listed again.
+ */
+const lastLookup = new WeakMap<SubscriptionState, { at: number; address: string; filters: string; healthyId?: string }>();
+const LOOKUP_HOLDS_MS = 10_000;
+
+/** Notes that the address has a healthy subscription with this id, or (no id) none at all. */
+function noteLookup(state: SubscriptionState, address: string, wanted: string[], healthyId?: string) {
+	lastLookup.set(state, { at: Date.now(), address, filters: wanted.join('\n'), healthyId });
+}
+
+/** What a lookup of this activation found just now for this address and these filters (used once). */
+function recentLookup(state: SubscriptionState, address: string, wanted: string[], duringActivation: boolean) {
+	const lookup = lastLookup.get(state);
+	lastLookup.delete(state);
+	if (!duringActivation || !lookup || Date.now() - lookup.at > LOOKUP_HOLDS_MS) return undefined;
+	return lookup.address === address && lookup.filters === wanted.join('\n') ? lookup : undefined;
+}
+
 /** Whether a healthy subscription for the wanted filters exists (n8n's checkExists). */
 export async function subscriptionIsHealthy(
 	context: RequestContext,
@@ -114,13 +151,14 @@ export async function subscriptionIsHealthy(
 	address: string,
 ): Promise<boolean> {
 	const subscription = await current(context, state, address);
-	if (!subscription) return false;
-	if (verdict(subscription, wanted) !== 'healthy') {
-		await removeSubscription(context, String(subscription.id));
-		return false;
+	if (subscription && verdict(subscription, wanted) === 'healthy') {
+		remember(state, subscription, wanted);
+		noteLookup(state, address, wanted, state.subscriptionId);
+		return true;
 	}
-	remember(state, subscription, wanted);
-	return true;
+	if (subscription) await removeSubscription(context, String(subscription.id));
+	noteLookup(state, address, wanted);
+	return false;
 }
 
 /** Creates the subscription; RingCentral first sends the Validation-Token handshake to the address. */
@@ -139,12 +177,15 @@ async function createSubscription(
 		},
 	});
 	remember(state, subscription, wanted);
+	noteLookup(state, address, wanted, state.subscriptionId);
 	return subscription;
 }
 
 /**
  * The health check: keeps a subscription delivering — renewed before it lapses, re-created when
- * RingCentral blacklisted, expired or lost it or its filters no longer match.
+ * RingCentral blacklisted, expired or lost it or its filters no longer match. `duringActivation`:
+ * part of an activation (n8n's create, the trigger function's first check), which may rely on
+ * what the activation found moments ago; the periodic check always looks.
  */
 export async function repairSubscription(
 	context: RequestContext,
@@ -152,10 +193,17 @@ export async function repairSubscription(
 	wanted: string[],
 	address: string | undefined,
 	token: string,
+	duringActivation: boolean,
 ): Promise<Outcome> {
 	// Without the address (a health check that started before the first activation finished)
 	// there is nothing to look after yet: the activation creates the subscription.
 	if (!address) return 'unknown';
+	const recent = recentLookup(state, address, wanted, duringActivation);
+	if (recent?.healthyId && recent.healthyId === state.subscriptionId && state.webhookUrl === address) return 'healthy';
+	if (recent && !recent.healthyId) {
+		await createSubscription(context, state, wanted, address, token);
+		return 'created';
+	}
 	const subscription = await current(context, state, address);
 	if (subscription) {
 		const judged = verdict(subscription, wanted);
@@ -168,6 +216,7 @@ export async function repairSubscription(
 				context,
 				'POST',
 				`/restapi/v1.0/subscription/${encodeURIComponent(String(subscription.id))}/renew`,
+				{ group: 'Light' },
 			);
 			remember(state, renewed, wanted);
 			return 'renewed';
@@ -185,6 +234,7 @@ export async function removeSubscriptions(context: RequestContext, state: Subscr
 	if (state.subscriptionId && state.webhookUrl === address) ids.add(state.subscriptionId);
 	for (const subscription of await deliveringTo(context, address)) ids.add(String(subscription.id));
 	for (const id of ids) await removeSubscription(context, id);
+	lastLookup.delete(state);
 	if (state.webhookUrl !== address) return;
 	delete state.subscriptionId;
 	delete state.expirationTime;

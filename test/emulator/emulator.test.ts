@@ -448,6 +448,51 @@ describe('faults that leave the outcome unknown', () => {
 	});
 });
 
+describe('notifications', () => {
+	const control = (method: string, route: string, body?: unknown) =>
+		fetch(`${emulator.url}/__emulator${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+	test('a notification delivered again on purpose, and several copies of one at the same moment, carry the same uuid', async () => {
+		const receiver = await createWebhookReceiver();
+		try {
+			const { body } = await token({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: emulator.oauth.issueJwt() });
+			const created = await api('/restapi/v1.0/subscription', body.access_token, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({
+					eventFilters: ['/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS'],
+					deliveryMode: { transportType: 'WebHook', address: receiver.url, verificationToken: 'known-token' },
+				}),
+			});
+			expect(created.status).toBe(200);
+			receiver.reset();
+			// Slow answers: a copy that waited for the one before it would arrive 300 ms later.
+			receiver.behave({ delayMs: 300 });
+			expect((await control('PUT', '/notifications/settings', { copies: 2 })).status).toBe(200);
+			try {
+				await control('POST', '/events/inbound-sms', { text: 'Twice at once' });
+				await control('POST', '/deliveries/idle');
+			} finally {
+				await control('PUT', '/notifications/settings', { copies: 1 });
+			}
+			const copies = receiver.requests.map((r) => ({ at: r.at, token: r.headers['verification-token'], envelope: JSON.parse(r.body) }));
+			expect(copies).toHaveLength(2);
+			expect(copies[1].envelope).toEqual(copies[0].envelope);
+			expect(copies.map((c) => c.token)).toEqual(['known-token', 'known-token']);
+			expect(Math.abs(copies[1].at - copies[0].at)).toBeLessThan(200);
+			expect((await control('POST', `/deliveries/${copies[0].envelope.uuid}/redeliver`)).status).toBe(202);
+			await control('POST', '/deliveries/idle');
+			expect(receiver.requests).toHaveLength(3);
+			expect(JSON.parse(receiver.requests[2].body)).toEqual(copies[0].envelope);
+			const deliveries = (await (await control('GET', '/deliveries')).json()) as any[];
+			expect(deliveries.filter((d) => d.uuid === copies[0].envelope.uuid).map((d) => d.status)).toEqual([200, 200, 200]);
+			expect((await control('POST', '/deliveries/unknown-uuid/redeliver')).status).toBe(404);
+		} finally {
+			await receiver.close();
+		}
+	});
+});
+
 describe('multipart', () => {
 	test('a form built by the nodes is parsed back part by part, byte for byte', () => {
 		const audio = Buffer.from([0x52, 0x49, 0x46, 0x46, 0x00, 0x0d, 0x0a, 0xff, 0x2d, 0x2d]);

@@ -24,6 +24,8 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import { modelExpressionIsolates, withIsolate } from './expression-isolates';
+
 const NODE_NAME = 'RingCentral';
 const INPUT_NAME = 'Input';
 const INPUT_TYPE = 'n8n-nodes-ringcentral.harnessInput';
@@ -123,15 +125,18 @@ class EngineCredentialsHelper extends ICredentialsHelper {
 		for (const property of this.type(typeName).properties) {
 			if (merged[property.name] === undefined) merged[property.name] = property.default;
 		}
+		// Like n8n outside an execution: a mock workflow of its own, holding an isolate meanwhile.
 		const workflow = this.scratchWorkflow();
-		const resolved = workflow.expression.getComplexParameterValue(
-			{ id: '', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} },
-			merged,
-			'internal',
-			{},
-			undefined,
-			undefined,
-			merged,
+		const resolved = await withIsolate(workflow, () =>
+			workflow.expression.getComplexParameterValue(
+				{ id: '', name: '', typeVersion: 1, type: 'mock', position: [0, 0], parameters: {} },
+				merged,
+				'internal',
+				{},
+				undefined,
+				undefined,
+				merged,
+			),
 		);
 		return structuredClone(resolved) as ICredentialDataDecryptedObject;
 	}
@@ -272,6 +277,7 @@ export interface OptionsRun {
 
 /** @param options classes (constructors) of the package */
 export function createEngine({ nodeTypes, credentialTypes }: { nodeTypes: NodeClass[]; credentialTypes: CredentialClass[] }) {
+	modelExpressionIsolates();
 	const byName = new Map<string, INodeType>();
 	for (const NodeClass of nodeTypes) {
 		const instance = new NodeClass();
@@ -412,14 +418,15 @@ export function createEngine({ nodeTypes, credentialTypes }: { nodeTypes: NodeCl
 			variables: {},
 		} as unknown as IWorkflowExecuteAdditionalData;
 		const context = new LoadOptionsContext(workflow, node, additionalData, run.loadOptions ?? run.listSearch ?? '');
+		// n8n's editor backend runs these holding an expression isolate for the workflow.
 		if (run.listSearch) {
 			const search = nodeType.methods?.listSearch?.[run.listSearch];
 			if (!search) throw new Error(`${run.type} has no listSearch method ${run.listSearch}`);
-			return await search.call(context, run.filter, run.paginationToken);
+			return await withIsolate(workflow, () => search.call(context, run.filter, run.paginationToken));
 		}
 		const load = nodeType.methods?.loadOptions?.[run.loadOptions ?? ''];
 		if (!load) throw new Error(`${run.type} has no loadOptions method ${run.loadOptions}`);
-		return await load.call(context);
+		return await withIsolate(workflow, () => load.call(context));
 	}
 
 	return {

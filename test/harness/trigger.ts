@@ -2,8 +2,23 @@
  * Runs a webhook trigger the way one n8n process does, with n8n-core's own contexts: its webhook
  * methods (checkExists/create/delete) in a HookContext, its `trigger()` in a TriggerContext, and
  * every HTTP request to its webhook URL — served by a real local HTTP server — through `webhook()`
- * in a WebhookContext. The workflow object (and so the node's static data) is shared by all three,
- * as in n8n. What the webhook starts is recorded as executions.
+ * in a WebhookContext.
+ *
+ * As in n8n, each of these works on its own copy of the workflow and of its static data, loaded
+ * from what n8n saved (its database row), and saves it back only where n8n does:
+ * - publishing (`activate`): one copy for the activation hooks and the trigger function, run side
+ *   by side; saved at the end;
+ * - n8n's start (`startTriggerFunction`): a new copy for the trigger function, saved at the end of
+ *   the activation and whenever the trigger emits;
+ * - each webhook call: a new copy, saved only when the call started no execution (n8n wraps the same
+ *   static data again for the execution, which drops the "changed" mark);
+ * - unpublishing: a new copy, saved; the editor's test listener: copies that are never saved.
+ * Expressions evaluate only while n8n holds an expression isolate for the copy (activation, webhook
+ * calls, executions; see expression-isolates.ts), not in the trigger's cron callbacks. What the
+ * trigger emits is an execution unless n8n already ran one with the same deduplication key (a
+ * unique key in n8n's database, shared here by every trigger of the test process). What the
+ * harness cannot model: a new process (module memory survives `startTriggerFunction`); the e2e
+ * tier restarts a real n8n for that.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -23,6 +38,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { CredentialRef, Engine, Item, Json } from './engine';
+import { withIsolate } from './expression-isolates';
 
 /** A manual (test event) execution that has not finished by then is reported as hanging. */
 const MANUAL_RUN_LIMIT_MS = 5000;
@@ -30,7 +46,10 @@ const MANUAL_RUN_LIMIT_MS = 5000;
 export interface TriggerExecution {
 	at: number;
 	items: Item[];
-	mode: 'webhook' | 'manual';
+	/** the execution deduplication key the trigger emitted with */
+	deduplicationKey?: string;
+	/** `trigger`: emitted by the trigger function; `webhook`: started by n8n from the webhook's items */
+	mode: 'webhook' | 'trigger' | 'manual';
 	status?: string;
 }
 
@@ -45,6 +64,11 @@ export interface WebhookAnswer {
 	/** the request carried a Validation-Token */
 	handshake: boolean;
 }
+
+/** Execution deduplication keys n8n has stored (a unique index in its database). */
+const usedDeduplicationKeys = new Set<string>();
+
+type StaticData = Record<string, Json>;
 
 export async function startTrigger({
 	engine,
@@ -65,8 +89,10 @@ export async function startTrigger({
 	const trigger = nodeType.trigger;
 	/* eslint-enable @typescript-eslint/unbound-method */
 	if (!webhook || !webhookMethods || !trigger) throw new Error(`${type} is not a webhook trigger with a trigger function`);
+	const triggerOfNode = trigger;
 	// Like the editor, every trigger node gets its own webhook id (its webhook path).
 	const WEBHOOK_ID = crypto.randomUUID();
+	const WORKFLOW_ID = `trigger-test-${WEBHOOK_ID.slice(0, 8)}`;
 	const node: INode = {
 		id: 'trigger-under-test',
 		name: 'RingCentral Trigger',
@@ -77,18 +103,33 @@ export async function startTrigger({
 		parameters,
 		credentials: { [credential.type]: { id: credential.id, name: credential.type } },
 	};
-	const workflow = new Workflow({
-		id: `trigger-test-${WEBHOOK_ID.slice(0, 8)}`,
-		name: 'trigger test',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes: engine.nodeTypes,
-		staticData: {},
-	});
+	/** The workflow's static data as n8n saved it. */
+	let saved: StaticData = {};
+	/** A copy of the workflow as n8n loads it for one context. */
+	const load = () =>
+		new Workflow({
+			id: WORKFLOW_ID,
+			name: 'trigger test',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: engine.nodeTypes,
+			staticData: JSON.parse(JSON.stringify(saved)) as StaticData,
+		});
+	/** n8n's saveStaticData: only a copy whose static data changed is written. */
+	const save = (workflow: Workflow) => {
+		const data = workflow.staticData as StaticData & { __dataChanged?: boolean };
+		if (data.__dataChanged !== true) return;
+		saved = JSON.parse(JSON.stringify(data)) as StaticData;
+		data.__dataChanged = false;
+	};
 	const executions: TriggerExecution[] = [];
+	/** Emitted executions n8n skipped: their deduplication key was used before. */
+	const duplicates: string[] = [];
 	const answers: WebhookAnswer[] = [];
+	/** The running trigger function's cron callbacks (run them as n8n's cron would: no isolate held). */
 	const crons: Array<() => void> = [];
+	let running: { workflow: Workflow; response: ITriggerResponse } | undefined;
 
 	const server = http.createServer((req, res) => {
 		const started = Date.now();
@@ -110,6 +151,7 @@ export async function startTrigger({
 					handshake,
 				});
 			res.on('finish', finish);
+			const workflow = load();
 			try {
 				const context = new WebhookContext(
 					workflow,
@@ -120,16 +162,17 @@ export async function startTrigger({
 					[],
 					null,
 				);
-				const result = await webhook.call(context);
+				const result = await withIsolate(workflow, () => webhook.call(context));
 				if (result.workflowData && mode === 'webhook') {
 					executions.push({ at: Date.now(), items: result.workflowData[0], mode });
 				}
+				if (!result.workflowData && mode === 'webhook') save(workflow);
 				if (!result.noWebhookResponse && !res.writableEnded) {
 					res.writeHead(200, { 'Content-Type': 'application/json' });
 					res.end(JSON.stringify({ message: 'Workflow was started' }));
 				}
 				if (result.workflowData && mode === 'manual') {
-					executions.push({ at: Date.now(), mode, ...(await runManually(result.workflowData)) });
+					executions.push({ at: Date.now(), mode, ...(await runManually(workflow, result.workflowData)) });
 				}
 			} catch (error) {
 				if (!res.writableEnded) {
@@ -151,7 +194,7 @@ export async function startTrigger({
 			node: node.name,
 			path: 'webhook',
 			webhookDescription: (nodeType.description.webhooks as IWebhookDescription[])[0],
-			workflowId: String(workflow.id),
+			workflowId: WORKFLOW_ID,
 			webhookId: WEBHOOK_ID,
 			isTest,
 		} as IWebhookData;
@@ -161,8 +204,8 @@ export async function startTrigger({
 	 * What n8n does with a test event: a manual execution whose stack starts at the trigger node with
 	 * the webhook's items. In manual mode n8n-core runs a node's trigger() there and waits for it to emit.
 	 */
-	async function runManually(workflowData: INodeExecutionData[][]): Promise<{ items: Item[]; status: string }> {
-		const hooks = new ExecutionLifecycleHooks('manual', '1', { id: workflow.id, nodes: [node], connections: {} } as unknown as IWorkflowBase);
+	async function runManually(workflow: Workflow, workflowData: INodeExecutionData[][]): Promise<{ items: Item[]; status: string }> {
+		const hooks = new ExecutionLifecycleHooks('manual', '1', { id: WORKFLOW_ID, nodes: [node], connections: {} } as unknown as IWorkflowBase);
 		const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData)));
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
@@ -175,55 +218,112 @@ export async function startTrigger({
 		return { items: result.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? [], status: result.status };
 	}
 
-	/** The activation hooks; `test` runs them for the editor's test listener (its own URL). */
-	const hook = (method: 'checkExists' | 'create' | 'delete', test = false) => {
+	/** One activation hook on a copy; `test` runs it for the editor's test listener (its own URL). */
+	const hook = (workflow: Workflow, method: 'checkExists' | 'create' | 'delete', test = false) => {
 		const additionalData = engine.additionalDataFor({ webhookBaseUrl: baseUrl, webhookTestBaseUrl: `${baseUrl}-test` });
 		const context = new HookContext(workflow, node, additionalData, test ? 'manual' : 'webhook', 'activate', webhookData(test));
 		return webhookMethods[method].call(context);
 	};
 
+	/** A hook on a copy of its own, holding an isolate, saved afterwards (never for the test listener). */
+	const hookAlone = async (method: 'checkExists' | 'create' | 'delete', test = false) => {
+		const workflow = load();
+		const answer = await withIsolate(workflow, () => hook(workflow, method, test));
+		if (!test) save(workflow);
+		return answer;
+	};
+
+	/** Ends the running trigger function, as n8n does when it deactivates the workflow or stops. */
+	async function closeTriggerFunction() {
+		const closing = running;
+		running = undefined;
+		crons.length = 0;
+		await closing?.response.closeFunction?.();
+	}
+
+	/** Runs trigger() on a copy (the caller holds its isolate); production triggers keep running. */
+	async function triggerFunction(workflow: Workflow, mode: WorkflowExecuteMode): Promise<ITriggerResponse> {
+		const schedulingFunctions = { registerCron: (_cron: unknown, onTick: () => void) => crons.push(onTick) };
+		const emit = (data: INodeExecutionData[][], _response?: unknown, _done?: unknown, deduplicationKey?: string) => {
+			save(workflow);
+			if (deduplicationKey !== undefined && usedDeduplicationKeys.has(deduplicationKey)) {
+				duplicates.push(deduplicationKey);
+				return;
+			}
+			if (deduplicationKey !== undefined) usedDeduplicationKeys.add(deduplicationKey);
+			executions.push({ at: Date.now(), items: data[0], mode: 'trigger', deduplicationKey });
+		};
+		const context = new TriggerContext(
+			workflow,
+			node,
+			engine.additionalDataFor({ webhookBaseUrl: baseUrl }),
+			mode,
+			'init',
+			emit,
+			() => undefined,
+			() => undefined,
+			schedulingFunctions as unknown as ConstructorParameters<typeof TriggerContext>[8],
+		);
+		const response = await triggerOfNode.call(context);
+		if (!response) throw new Error(`${type}: trigger() answered nothing`);
+		if (mode !== 'manual') running = { workflow, response };
+		return response;
+	}
+
 	return {
-		workflow,
+		workflowId: WORKFLOW_ID,
 		node,
 		webhookUrl,
 		executions,
+		duplicates,
 		answers,
 		crons,
-		staticData: () => workflow.getStaticData('node', node) as Record<string, Json>,
-		/** n8n's activation: checkExists, and create when it answers false */
+		/** the node's static data as n8n saved it (what the next copy loads) */
+		staticData: () => (saved[`node:${node.name}`] ??= {}) as Record<string, Json>,
+		/** n8n's publication: checkExists (and create when it answers false) beside the trigger function, on one copy */
 		async activate() {
-			if (!(await hook('checkExists'))) await hook('create');
+			await closeTriggerFunction();
+			const workflow = load();
+			await withIsolate(workflow, async () => {
+				const [webhooks, triggers] = await Promise.allSettled([
+					(async () => {
+						if (!(await hook(workflow, 'checkExists'))) await hook(workflow, 'create');
+					})(),
+					triggerFunction(workflow, 'trigger'),
+				]);
+				for (const phase of [webhooks, triggers]) if (phase.status === 'rejected') throw phase.reason;
+			}).catch(async (error: unknown) => {
+				await closeTriggerFunction();
+				throw error;
+			});
+			save(workflow);
 		},
-		checkExists: () => hook('checkExists'),
-		create: () => hook('create'),
-		deactivate: () => hook('delete'),
+		checkExists: () => hookAlone('checkExists'),
+		create: () => hookAlone('create'),
+		/** n8n's unpublication: the trigger function ends, the delete hook runs on a fresh copy */
+		async deactivate() {
+			await closeTriggerFunction();
+			return await hookAlone('delete');
+		},
 		testWebhookUrl: `${baseUrl}-test/${WEBHOOK_ID}/webhook`,
 		/** the editor's "listen for test event": n8n registers the test webhook, later removes it */
 		async listenForTestEvent() {
-			if (!(await hook('checkExists', true))) await hook('create', true);
+			if (!(await hookAlone('checkExists', true))) await hookAlone('create', true);
 		},
-		stopListening: () => hook('delete', true),
-		/** n8n's start or activation of the trigger function; its cron jobs are kept to be run by the test */
+		stopListening: () => hookAlone('delete', true),
+		/**
+		 * n8n's start with the workflow published (the trigger function on a new copy of what was saved),
+		 * or in `manual` mode the trigger function of the editor's manual execution (not kept running).
+		 */
 		async startTriggerFunction(mode: WorkflowExecuteMode = 'trigger'): Promise<ITriggerResponse> {
-			const schedulingFunctions = {
-				registerCron: (_cron: unknown, onTick: () => void) => crons.push(onTick),
-			};
-			const context = new TriggerContext(
-				workflow,
-				node,
-				engine.additionalDataFor({ webhookBaseUrl: baseUrl }),
-				mode,
-				'init',
-				() => undefined,
-				() => undefined,
-				() => undefined,
-				schedulingFunctions as unknown as ConstructorParameters<typeof TriggerContext>[8],
-			);
-			const response = await trigger.call(context);
-			if (!response) throw new Error(`${type}: trigger() answered nothing`);
+			if (mode !== 'manual') await closeTriggerFunction();
+			const workflow = load();
+			const response = await withIsolate(workflow, () => triggerFunction(workflow, mode));
+			if (mode !== 'manual') save(workflow);
 			return response;
 		},
 		async stop() {
+			await closeTriggerFunction();
 			server.closeAllConnections?.();
 			await new Promise((resolve) => server.close(() => resolve(undefined)));
 		},

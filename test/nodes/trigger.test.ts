@@ -2,9 +2,11 @@
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
 import { RingCentralTrigger } from '../../nodes/RingCentralTrigger/RingCentralTrigger.node';
+import { healthCheckSchedule } from '../../nodes/RingCentralTrigger/subscription';
 import { useRingCentral } from '../harness/ringcentral';
 import { inject as injectEvent } from '../../tools/emulator/events';
 import { startTrigger } from '../harness/trigger';
+import type { StartedTrigger } from '../harness/trigger';
 
 const rc = useRingCentral({
 	nodeTypes: [RingCentralTrigger],
@@ -94,6 +96,20 @@ describe.each([
 		});
 		expect(item.json.uuid).toBeTruthy();
 	});
+
+	test('the periodic check runs where n8n runs it — a cron callback, no expression isolate held — and re-creates a deleted subscription', async () => {
+		const t = await trigger({ events: ['inboundSms'], options: { healthCheckMinutes: 1 } }, credential());
+		await t.activate();
+		const first = t.staticData().subscriptionId;
+		rc.emulator.subscriptions.remove(first);
+		const since = rc.emulator.sequence;
+		tickAt(t, minutesOf(t, 1).due);
+		await waitFor(() => subscriptionsAt(t.webhookUrl).length === 1);
+		expect(subscriptionsAt(t.webhookUrl)[0].id).not.toBe(first);
+		expect(rc.emulator.journal({ since, operationId: 'createSubscription' })).toHaveLength(1);
+		await inject('inbound-sms', { text: 'after the repair' });
+		expect(t.executions.map((e) => e.items[0].json.subject)).toEqual(['after the repair']);
+	});
 });
 
 describe('RingCentral Trigger webhook', () => {
@@ -115,12 +131,42 @@ describe('RingCentral Trigger webhook', () => {
 		const t = await trigger({ events: ['inboundSms'] });
 		await t.activate();
 		await inject('inbound-sms', { text: 'once' });
-		const [delivery] = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		const [delivery] = deliveriesTo(t);
 		expect(rc.emulator.notifications.redeliver(delivery.uuid)).toBe(true);
 		await rc.emulator.notifications.idle();
 		const again = rc.emulator.notifications.deliveries.filter((d: any) => d.uuid === delivery.uuid);
 		expect(again.map((d: any) => d.status)).toEqual([200, 200]);
 		expect(t.executions).toHaveLength(1);
+		// Started by the running trigger function, with n8n's execution deduplication key.
+		expect(t.executions[0]).toMatchObject({ mode: 'trigger', deduplicationKey: `ringcentral:${t.workflowId}:${t.node.id}:${delivery.uuid}` });
+		// The webhook's static data is not what remembers it: n8n drops what a call that starts an execution writes.
+		expect(JSON.stringify(t.staticData())).not.toContain(delivery.uuid);
+	});
+
+	test('two deliveries of one notification at the same moment run the workflow once', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.activate();
+		rc.emulator.notifications.settings.copies = 2;
+		try {
+			await inject('inbound-sms', { text: 'twice at once' });
+		} finally {
+			rc.emulator.notifications.settings.copies = 1;
+		}
+		const delivered = deliveriesTo(t);
+		expect(delivered.map((d: any) => d.status)).toEqual([200, 200]);
+		expect(delivered[0].uuid).toBe(delivered[1].uuid);
+		expect(t.executions).toHaveLength(1);
+		expect(t.duplicates).toHaveLength(0);
+	});
+
+	test('where no trigger function runs (an n8n webhook process), n8n starts the execution from the webhook\'s items, once', async () => {
+		const t = await trigger({ events: ['inboundSms'] });
+		await t.create();
+		await inject('inbound-sms', { text: 'via a webhook process' });
+		const [delivery] = deliveriesTo(t);
+		rc.emulator.notifications.redeliver(delivery.uuid);
+		await rc.emulator.notifications.idle();
+		expect(t.executions.map((e) => `${e.mode}:${e.items[0].json.subject}`)).toEqual(['webhook:via a webhook process']);
 	});
 
 	test('deliveries carry RingCentral\'s user agent and the verification token the trigger created', async () => {
@@ -129,7 +175,7 @@ describe('RingCentral Trigger webhook', () => {
 		await inject('voicemail', { text: 'Please call back' });
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'voicemail', type: 'VoiceMail', vmTranscriptionStatus: 'Completed' });
-		const delivered = rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+		const delivered = deliveriesTo(t);
 		expect(delivered.map((d: any) => d.status)).toEqual([200]);
 	});
 });
@@ -212,8 +258,16 @@ describe('RingCentral Trigger events', () => {
 		await t.activate();
 		await inject('team-post', { text: 'Release is out' });
 		await inject('team-chat', { name: 'Release Team', eventType: 'GroupRenamed' });
-		expect(t.executions.map((e: any) => e.items[0].json.eventType)).toEqual(['teamPost', 'teamChat']);
-		expect(t.executions[0].items[0].json).toMatchObject({ text: 'Release is out', eventType: 'teamPost', type: 'TextMessage' });
+		await inject('team-post', { postId: '42', text: 'Release is out!', eventType: 'PostChanged' });
+		await inject('team-post', { postId: '42', eventType: 'PostRemoved' });
+		// RingCentral's own event type stays; which of the trigger's events it is comes as triggerEvent.
+		expect(t.executions.map((e: any) => `${e.items[0].json.triggerEvent}:${e.items[0].json.eventType}`)).toEqual([
+			'teamPost:PostAdded',
+			'teamChat:GroupRenamed',
+			'teamPost:PostChanged',
+			'teamPost:PostRemoved',
+		]);
+		expect(t.executions[0].items[0].json).toMatchObject({ text: 'Release is out', type: 'TextMessage' });
 		expect(t.executions[1].items[0].json).toMatchObject({ name: 'Release Team' });
 	});
 
@@ -221,10 +275,14 @@ describe('RingCentral Trigger events', () => {
 		const t = await trigger({ events: ['extensionChange', 'custom'], changes: ['extension', 'directory'], customFilters: '/restapi/v1.0/account/~/extension/~/presence/dnd' });
 		await t.activate();
 		expect(subscriptionsAt(t.webhookUrl)[0].eventFilters).toHaveLength(3);
-		await inject('extension-change', { extensionId: admin() });
-		expect(t.executions.map((e: any) => e.items[0].json.eventType).sort()).toEqual(['extensionChange', 'extensionChange']);
+		await inject('extension-change', { extensionId: admin(), eventType: 'Delete' });
+		// The extension's own change says what happened; the directory change lists it per entry.
+		expect(t.executions.map((e: any) => `${e.items[0].json.triggerEvent}:${e.items[0].json.eventType}`).sort()).toEqual([
+			'extensionChange:Delete',
+			'extensionChange:extensionChange',
+		]);
 		await inject('custom', { event: `/restapi/v1.0/account/${rc.emulator.state.accountId}/extension/${admin()}/presence/dnd`, body: { dndStatus: 'DoNotAcceptAnyCalls' } });
-		expect(t.executions[2].items[0].json).toMatchObject({ eventType: 'custom', dndStatus: 'DoNotAcceptAnyCalls' });
+		expect(t.executions[2].items[0].json).toMatchObject({ triggerEvent: 'custom', eventType: 'custom', dndStatus: 'DoNotAcceptAnyCalls' });
 	});
 
 	test('an unknown event filter is refused by RingCentral with SUB-508 at activation', async () => {
@@ -270,12 +328,18 @@ describe('RingCentral Trigger lifecycle', () => {
 
 		expect(t.crons).toHaveLength(1);
 		rc.emulator.subscriptions.remove(repaired[0].id);
-		t.crons[0]();
+		// n8n's cron ticks every minute; only every fifth minute, the trigger's own, checks.
+		const { due, notDue } = minutesOf(t, 5);
+		const quiet = rc.emulator.sequence;
+		tickAt(t, notDue);
+		await settle();
+		expect(rc.emulator.journal({ since: quiet })).toHaveLength(0);
+		tickAt(t, due);
 		await waitFor(() => subscriptionsAt(t.webhookUrl).length === 1);
 		const recreated = subscriptionsAt(t.webhookUrl)[0];
 		recreated.expirationTime = Date.now() + 24 * 3600 * 1000;
 		const since = rc.emulator.sequence;
-		t.crons[0]();
+		tickAt(t, due + 5);
 		await waitFor(() => rc.emulator.journal({ since, operationId: 'renewSubscription' }).length === 1);
 		expect(subscriptionsAt(t.webhookUrl)[0].id).toBe(recreated.id);
 	});
@@ -365,6 +429,61 @@ describe('RingCentral Trigger lifecycle', () => {
 		await t.stopListening();
 	});
 });
+
+describe('RingCentral Trigger health check schedule', () => {
+	const MINUTE = 60_000;
+	const dueMinutes = (schedule: ReturnType<typeof healthCheckSchedule>, from: number, minutes: number) =>
+		Array.from({ length: minutes }, (_, m) => m).filter((m) => schedule.due(from + m * MINUTE + 30_000));
+
+	test('45 means every 45 minutes: n8n\'s cron ticks each minute at the trigger\'s second, the check runs on every 45th', () => {
+		const schedule = healthCheckSchedule('workflow-1:node-1', 45);
+		expect(schedule.cronExpression).toMatch(/^([0-9]|[1-5][0-9]) \* \* \* \* \*$/);
+		const due = dueMinutes(schedule, Date.UTC(2026, 0, 1), 24 * 60);
+		expect(due).toHaveLength(32);
+		expect(new Set(due.slice(1).map((m, i) => m - due[i]))).toEqual(new Set([45]));
+	});
+
+	test('the checks of many triggers spread over the seconds of the minute and the minutes of the interval', () => {
+		const schedules = Array.from({ length: 200 }, (_, i) => healthCheckSchedule(`workflow-${i}:node-${i}`, 15));
+		expect(new Set(schedules.map((s) => s.cronExpression)).size).toBeGreaterThan(45);
+		const firstDue = schedules.map((s) => dueMinutes(s, Date.UTC(2026, 0, 1), 15)[0]);
+		expect(new Set(firstDue).size).toBe(15);
+		// The same trigger keeps its slot (n8n restarts, re-publication).
+		expect(healthCheckSchedule('workflow-7:node-7', 15)).toMatchObject({ cronExpression: schedules[7].cronExpression });
+	});
+
+	test('1 minute checks every minute', () => {
+		expect(dueMinutes(healthCheckSchedule('workflow-1:node-1', 1), Date.UTC(2026, 0, 1), 10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+	});
+});
+
+/** The emulator's deliveries to the trigger's current subscription. */
+const deliveriesTo = (t: StartedTrigger): any[] =>
+	rc.emulator.notifications.deliveries.filter((d: any) => d.subscriptionId === t.staticData().subscriptionId);
+
+/** Epoch minutes at which the trigger's check is due, and one at which it is not (the next minutes). */
+function minutesOf(t: StartedTrigger, minutes: number) {
+	const schedule = healthCheckSchedule(`${t.workflowId}:${t.node.id}`, minutes);
+	const now = Math.floor(Date.now() / 60_000);
+	const due = Array.from({ length: minutes }, (_, i) => now + i).find((minute) => schedule.due(minute * 60_000)) as number;
+	return { due, notDue: due + 1 };
+}
+
+/** n8n's cron tick of the running trigger function at that minute: no expression isolate held. */
+function tickAt(t: StartedTrigger, minute: number) {
+	expect(t.crons).toHaveLength(1);
+	const clock = jest.spyOn(Date, 'now').mockReturnValue(minute * 60_000 + 30_000);
+	try {
+		t.crons[0]();
+	} finally {
+		clock.mockRestore();
+	}
+}
+
+/** Lets work a tick may have started reach the emulator. */
+async function settle() {
+	for (let i = 0; i < 5; i++) await fetch(`${rc.emulator.url}/__emulator/health`);
+}
 
 /** Polls until the condition holds; each round trip to the emulator lets pending work finish. */
 async function waitFor(condition: () => boolean, timeoutMs = 5000) {

@@ -45,6 +45,11 @@ export interface DeliverySettings {
 	retries: number;
 	retryDelayMs: number;
 	blacklistAfterFailures: number;
+	/**
+	 * How many times each notification is delivered, all at once. RingCentral delivers a
+	 * notification again when an answer comes late, possibly while the first is still handled.
+	 */
+	copies: number;
 }
 
 type Subscription = ReturnType<SubscriptionStore['all']>[number];
@@ -154,7 +159,7 @@ export class NotificationCenter {
 	readonly inFlight = new Set<Promise<void>>();
 	/** consecutive failed deliveries per subscription */
 	readonly failures = new Map<string, number>();
-	readonly settings: DeliverySettings = { timeoutMs: 3000, retries: 2, retryDelayMs: 100, blacklistAfterFailures: 3 };
+	readonly settings: DeliverySettings = { timeoutMs: 3000, retries: 2, retryDelayMs: 100, blacklistAfterFailures: 3, copies: 1 };
 
 	constructor(emulator: Emulator) {
 		this.emulator = emulator;
@@ -182,7 +187,7 @@ export class NotificationCenter {
 				body: shapeBody(params, notification.body),
 			};
 			targets.push(subscription.id);
-			this.track(this.deliver(subscription, envelope));
+			for (let copy = 0; copy < this.settings.copies; copy++) this.track(this.deliver(subscription, envelope));
 		}
 		return targets;
 	}
