@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isResourceLocator, locatorValue } from './locators';
+
 /** An update with nothing chosen would send RingCentral an empty body: say so instead. */
 export function requireUpdateFields(collectionDisplayName: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
@@ -42,9 +44,9 @@ export function recordsFromRows(
 	};
 }
 
-/** A required id in a row, trimmed; throws a message naming the row. */
+/** A required id in a row (text, or a picker's value), trimmed; throws a message naming the row. */
 export function rowId(row: IDataObject, key: string, label: string, position: number): string {
-	const value = String(row[key] ?? '').trim();
+	const value = locatorValue(row[key]);
 	if (!value) throw new Error(`Row ${position}: enter the ${label}`);
 	return value;
 }
@@ -77,7 +79,8 @@ export function listToBody(options: {
 	optional?: boolean;
 }): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-		const raw = this.getNodeParameter(options.parameter, '') as unknown;
+		// A picker (version 2) holds one number, or several typed in its "By Numbers" mode.
+		const raw = unwrapLocator(this.getNodeParameter(options.parameter, '') as unknown);
 		const values = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(LIST_SEPARATORS))
 			.map((value) => value.trim())
 			.filter(Boolean)
@@ -91,4 +94,8 @@ export function listToBody(options: {
 		const body = { ...((request.body as IDataObject) ?? {}), [options.bodyProperty]: values.map((value) => ({ [options.key]: value })) };
 		return { ...request, body };
 	};
+}
+
+function unwrapLocator(value: unknown): unknown {
+	return isResourceLocator(value) ? value.value : value;
 }

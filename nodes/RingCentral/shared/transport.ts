@@ -15,6 +15,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { toBinary } from './binary';
 import { credentialTypeFor } from './descriptions';
 import { lowerCaseHeaders, readHttpFailure, ringCentralError } from './errors';
+import { resolveExtensionNumbers } from './extensionNumbers';
 import type { HttpFailure } from './errors';
 import { isMultipartBody, parseBatchResponse } from './multipart';
 import { retryAfterSeconds, usageGate } from './rateLimit';
@@ -179,6 +180,7 @@ function executor(route: OperationRoute) {
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		try {
+			requestData = await resolveExtensionNumbers.call(this, requestData);
 			// Body builders run here rather than as n8n preSend hooks so their errors are paired too.
 			for (const prepare of route.prepare ?? []) {
 				const prepared = await prepare.call(this, requestData.options as IHttpRequestOptions);

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { recordsFromRows, rowId } from '../../RingCentral/shared/bodies';
 import { accountIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { callQueueLocator, extensionLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'callQueuePresence';
@@ -42,18 +43,9 @@ export const callQueuePresenceOperations: INodeProperties = {
 	default: 'get',
 };
 
-export const callQueuePresenceFields: INodeProperties[] = [
-	accountIdField(showFor(RESOURCE, ['get', 'update'])),
-	{
-		displayName: 'Call Queue ID',
-		name: 'callQueueId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Internal extension ID of the call queue',
-		displayOptions: showFor(RESOURCE, ['get', 'update']),
-	},
-	{
+/** The queue members to change, one row each: the member as text (version 1) or picked (version 2). */
+function membersField(memberField: INodeProperties): INodeProperties {
+	return {
 		displayName: 'Members',
 		name: 'members',
 		type: 'fixedCollection',
@@ -66,13 +58,7 @@ export const callQueuePresenceFields: INodeProperties[] = [
 				displayName: 'Member',
 				name: 'member',
 				values: [
-					{
-						displayName: 'Member Extension ID',
-						name: 'memberId',
-						type: 'string',
-						default: '',
-						description: 'Internal extension ID of a queue member',
-					},
+					memberField,
 					{
 						displayName: 'Accept Calls of This Queue',
 						name: 'acceptCurrentQueueCalls',
@@ -83,5 +69,39 @@ export const callQueuePresenceFields: INodeProperties[] = [
 				],
 			},
 		],
-	},
+	};
+}
+
+export const callQueuePresenceFields: INodeProperties[] = [
+	accountIdField(showFor(RESOURCE, ['get', 'update'])),
+	...versioned(
+		{
+			displayName: 'Call Queue ID',
+			name: 'callQueueId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Internal extension ID of the call queue',
+			displayOptions: showFor(RESOURCE, ['get', 'update']),
+		},
+		callQueueLocator(showFor(RESOURCE, ['get', 'update'])),
+	),
+	...versioned(
+		membersField({
+			displayName: 'Member Extension ID',
+			name: 'memberId',
+			type: 'string',
+			default: '',
+			description: 'Internal extension ID of a queue member',
+		}),
+		membersField(
+			extensionLocator(undefined, {
+				name: 'memberId',
+				displayName: 'Member',
+				description: 'A member of the call queue',
+				me: false,
+				byNumber: false,
+			}),
+		),
+	),
 ];

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locatorPathParameter, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { recordsOf } from '../../RingCentral/shared/output';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 import { chatLocator } from '../locators';
 
 const RESOURCE = 'incomingWebhook';
 const WEBHOOK_URL = `=/team-messaging/v1/webhooks/${pathParameter('webhookId')}`;
-const CHAT_WEBHOOKS_URL = `=/team-messaging/v1/groups/${locatorPathParameter('chatId')}/webhooks`;
+const CHAT_WEBHOOKS_URL = `=/team-messaging/v1/groups/${pathParameter('chatId')}/webhooks`;
 
 export const incomingWebhookOperations: INodeProperties = {
 	displayName: 'Operation',

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { locatorPathParameter, pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
+import { pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
 import { idList, ringCentralRoute } from '../../RingCentral/shared/transport';
 import { chatLocator } from '../locators';
 
 const RESOURCE = 'post';
 const MAX_PAGE_SIZE = 250;
-const POSTS_URL = `=/team-messaging/v1/chats/${locatorPathParameter('chatId')}/posts`;
+const POSTS_URL = `=/team-messaging/v1/chats/${pathParameter('chatId')}/posts`;
 const POST_URL = `${POSTS_URL}/${pathParameter('postId')}`;
 
 /** Text, uploaded files (by the IDs File → Upload returned) or both: RingCentral needs one of them. */

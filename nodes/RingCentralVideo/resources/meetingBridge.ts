@@ -4,7 +4,6 @@ import { requireUpdateFields } from '../../RingCentral/shared/bodies';
 import {
 	accountIdField,
 	extensionIdField,
-	locatorPathParameter,
 	pathParameter,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
@@ -12,7 +11,7 @@ import { retiredOperation, ringCentralRoute } from '../../RingCentral/shared/tra
 
 const RESOURCE = 'meetingBridge';
 const USER_BRIDGES_URL = `=/rcvideo/v2/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/bridges`;
-const BRIDGE_URL = `=/rcvideo/v2/bridges/${locatorPathParameter('bridgeId')}`;
+const BRIDGE_URL = `=/rcvideo/v2/bridges/${pathParameter('bridgeId')}`;
 
 export const meetingBridgeOperations: INodeProperties = {
 	displayName: 'Operation',
