@@ -75,7 +75,7 @@ function directoryItem(entry: IDataObject): INodeListSearchItems {
  * One page of the company directory: the whole list by page, or RingCentral's directory search
  * (names, extension numbers, phone numbers, emails) when the user typed something.
  */
-async function directoryPage(
+export async function directoryPage(
 	context: ILoadOptionsFunctions,
 	filter: string | undefined,
 	paginationToken: string | undefined,

@@ -5,12 +5,13 @@ import { binaryInput, multipartRequest } from '../../RingCentral/shared/binary';
 import { compactPhoneNumber, listToBody } from '../../RingCentral/shared/bodies';
 import {
 	accountIdField,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
 	utcDateTimeValue,
 } from '../../RingCentral/shared/descriptions';
+import { phoneNumberLocator, versioned } from '../../RingCentral/shared/locators';
 import type { FormPart } from '../../RingCentral/shared/multipart';
 import { idList, ringCentralRoute } from '../../RingCentral/shared/transport';
 
@@ -80,17 +81,30 @@ const coverPages = showFor(RESOURCE, ['getCoverPages']);
 
 export const faxFields: INodeProperties[] = [
 	accountIdField(send),
-	extensionIdField(send, { description: 'Extension that sends, or ~ for the signed-in user (faxes are sent as the signed-in user)' }),
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '+12125550199',
-		description: 'Fax numbers in E.164 format, separated by commas (or an array from an expression)',
-		displayOptions: send,
-	},
+	...extensionFields(
+		send,
+		'Extension that sends. ~ means the signed-in user\'s own extension (faxes are sent as the signed-in user, from their fax number).',
+	),
+	...versioned(
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '+12125550199',
+			description: 'Fax numbers in E.164 format, separated by commas (or an array from an expression)',
+			displayOptions: send,
+		},
+		phoneNumberLocator(send, {
+			name: 'to',
+			displayName: 'To',
+			description: 'Where to fax: a personal contact\'s fax number from the list, or numbers typed in (several separated by commas)',
+			searchListMethod: 'searchFaxRecipients',
+			placeholder: '+12125550199',
+			several: true,
+		}),
+	),
 	{
 		displayName: 'Attachments',
 		name: 'binaryProperties',

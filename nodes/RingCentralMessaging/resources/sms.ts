@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { compactPhoneNumber, listToBody, phoneNumberValue } from '../../RingCentral/shared/bodies';
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { phoneNumberLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'sms';
@@ -35,30 +36,52 @@ const send = showFor(RESOURCE, ['send']);
 
 export const smsFields: INodeProperties[] = [
 	accountIdField(send),
-	extensionIdField(send, {
-		description: 'Extension that sends, or ~ for the signed-in user (RingCentral sends SMS only as the signed-in user)',
-	}),
-	{
-		displayName: 'From',
-		name: 'from',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '+16505551001',
-		description: 'A phone number of the sender with SMS enabled, in E.164 format (spaces, dashes and brackets are removed)',
-		routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
-		displayOptions: send,
-	},
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '+14155550142, +12125550187',
-		description: 'Recipient phone numbers in E.164 format, separated by commas (or an array from an expression)',
-		displayOptions: send,
-	},
+	...extensionFields(
+		send,
+		'Extension that sends. ~ means the signed-in user\'s own extension (RingCentral sends SMS only as the signed-in user).',
+	),
+	...versioned(
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '+16505551001',
+			description: 'A phone number of the sender with SMS enabled, in E.164 format (spaces, dashes and brackets are removed)',
+			routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
+			displayOptions: send,
+		},
+		{
+			...phoneNumberLocator(send, {
+				name: 'from',
+				displayName: 'From',
+				description: 'The sender\'s number: the list shows the extension\'s numbers that may send SMS (RingCentral\'s SmsSender feature)',
+				searchListMethod: 'searchSmsSenderNumbers',
+			}),
+			routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
+		},
+	),
+	...versioned(
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '+14155550142, +12125550187',
+			description: 'Recipient phone numbers in E.164 format, separated by commas (or an array from an expression)',
+			displayOptions: send,
+		},
+		phoneNumberLocator(send, {
+			name: 'to',
+			displayName: 'To',
+			description: 'Whom to text: a personal contact or colleague from the list, or numbers typed in (several separated by commas)',
+			searchListMethod: 'searchPhoneRecipients',
+			placeholder: '+14155550142, +12125550187',
+			several: true,
+		}),
+	),
 	{
 		displayName: 'Text',
 		name: 'text',
