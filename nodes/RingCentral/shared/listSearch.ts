@@ -188,19 +188,22 @@ function contactLabel(contact: IDataObject): string {
 	return contact.company && name !== contact.company ? `${name} (${contact.company})` : name;
 }
 
-/** A page of the signed-in user's personal contacts; a typed name is matched by RingCentral (first or last name prefix). */
+/**
+ * A page of the personal contacts of the node's extension; a typed name is matched by RingCentral
+ * (first or last name prefix).
+ */
 export async function contactPage(context: ILoadOptionsFunctions, filter: string | undefined, page: number) {
 	const startsWith = filter?.trim() && !/^[\d\s()+.-]+$/.test(filter.trim()) ? filter.trim() : undefined;
 	const answer = await ringCentralDirectRequest.call(
 		context,
 		'GET',
-		`/restapi/v1.0/account/${ME}/extension/${ME}/address-book/contact`,
+		`/restapi/v1.0/account/${accountSegment(context)}/extension/${await extensionSegment(context)}/address-book/contact`,
 		{ qs: { page, perPage: PICKER_PAGE_SIZE, sortBy: ['FirstName', 'LastName'], ...(startsWith ? { startsWith } : {}) } },
 	);
 	return { contacts: (answer.records as IDataObject[] | undefined) ?? [], next: nextPageToken(answer, page) };
 }
 
-/** Personal contacts of the user, by name: for the fields that take a contact. */
+/** Personal contacts of the node's extension, by name: for the fields that take a contact. */
 export async function searchContacts(
 	this: ILoadOptionsFunctions,
 	filter?: string,

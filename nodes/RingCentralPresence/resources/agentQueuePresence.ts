@@ -75,7 +75,7 @@ export const agentQueuePresenceFields: INodeProperties[] = [
 			default: '',
 			description: 'Internal extension ID of the call queue',
 		}),
-		queuesField(callQueueLocator(undefined, { byNumber: false, description: 'A call queue the agent belongs to' })),
+		queuesField(callQueueLocator(undefined, { byNumber: false, required: false, description: 'A call queue the agent belongs to' })),
 	),
 ];
 

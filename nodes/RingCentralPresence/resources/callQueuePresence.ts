@@ -101,6 +101,8 @@ export const callQueuePresenceFields: INodeProperties[] = [
 				description: 'A member of the call queue',
 				me: false,
 				byNumber: false,
+				// An empty row is reported by its position before anything is sent.
+				required: false,
 			}),
 		),
 	),
