@@ -28,7 +28,7 @@ export function answeringRuleLocator(level: RuleLevel, displayOptions: IDisplayO
 			fromListMode(level === 'user' ? 'searchUserAnsweringRules' : 'searchCompanyAnsweringRules'),
 			byIdMode('business-hours-rule', {
 				pattern: '^\\s*(business-hours-rule|after-hours-rule|\\d+)\\s*$',
-				what: 'A rule ID is business-hours-rule, after-hours-rule or a number; it',
+				errorMessage: 'A rule ID is business-hours-rule, after-hours-rule or a number',
 			}),
 		],
 	);

@@ -31,15 +31,15 @@ export function fromListMode(searchListMethod: string, extra: Partial<INodePrope
 }
 
 /** A "By ID" mode whose value must match `pattern` (digits unless told otherwise). */
-export function byIdMode(placeholder: string, options: { pattern?: string; what?: string } = {}): INodePropertyMode {
-	const { pattern = '^\\s*\\d+\\s*$', what = 'An ID' } = options;
+export function byIdMode(placeholder: string, options: { pattern?: string; errorMessage?: string } = {}): INodePropertyMode {
+	const { pattern = '^\\s*\\d+\\s*$', errorMessage = 'An ID is a number' } = options;
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
 	return {
 		displayName: 'By ID',
 		name: 'id',
 		type: 'string',
 		placeholder,
-		validation: [{ type: 'regex', properties: { regex: pattern, errorMessage: `${what} is a number` } }],
+		validation: [{ type: 'regex', properties: { regex: pattern, errorMessage } }],
 	};
 }
 
@@ -83,7 +83,7 @@ export function extensionLocator(
 		fromListMode(searchListMethod),
 		byIdMode(me ? '62264425016 (or ~ for the signed-in user)' : '62264425016', {
 			pattern: me ? '^\\s*(~|\\d+)\\s*$' : undefined,
-			what: 'An extension ID',
+			errorMessage: me ? 'An extension ID is a number (or ~)' : 'An extension ID is a number',
 		}),
 		...(byNumber
 			? [
