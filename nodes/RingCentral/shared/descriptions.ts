@@ -10,7 +10,7 @@ export const credentials: INodeCredentialDescription[] = [
 ];
 
 /**
- * Node versions of the action nodes. Version 2 turned ID fields into pickers (resource locators);
+ * Node versions of every node. Version 2 turned ID fields into pickers (resource locators);
  * version 1 keeps the text fields workflows saved before, and both run the same operations.
  */
 export const nodeVersions = { version: [1, 2], defaultVersion: 2 };
