@@ -17,7 +17,7 @@ export class RingCentralAccount implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Account',
 		name: 'ringCentralAccount',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/account.svg', dark: 'file:../../icons/account.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

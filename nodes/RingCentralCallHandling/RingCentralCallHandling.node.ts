@@ -22,7 +22,7 @@ export class RingCentralCallHandling implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Call Handling',
 		name: 'ringCentralCallHandling',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/call-handling.svg', dark: 'file:../../icons/call-handling.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

@@ -17,7 +17,7 @@ export class RingCentralCallLog implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Call Log',
 		name: 'ringCentralCallLog',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/call-log.svg', dark: 'file:../../icons/call-log.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

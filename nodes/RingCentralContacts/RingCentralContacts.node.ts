@@ -17,7 +17,7 @@ export class RingCentralContacts implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Contacts',
 		name: 'ringCentralContacts',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/contacts.svg', dark: 'file:../../icons/contacts.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

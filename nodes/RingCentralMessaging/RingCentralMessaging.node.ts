@@ -19,7 +19,7 @@ export class RingCentralMessaging implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Messaging',
 		name: 'ringCentralMessaging',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/messaging.svg', dark: 'file:../../icons/messaging.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

@@ -19,7 +19,7 @@ export class RingCentralPresence implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Presence',
 		name: 'ringCentralPresence',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

@@ -15,7 +15,7 @@ export class RingCentralRingOut implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral RingOut',
 		name: 'ringCentralRingOut',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/ring-out.svg', dark: 'file:../../icons/ring-out.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

@@ -22,7 +22,7 @@ export class RingCentralTeamMessaging implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Team Messaging',
 		name: 'ringCentralTeamMessaging',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/team-messaging.svg', dark: 'file:../../icons/team-messaging.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({

@@ -84,7 +84,7 @@ export class RingCentralTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Trigger',
 		name: 'ringCentralTrigger',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/trigger.svg', dark: 'file:../../icons/trigger.dark.svg' },
 		group: ['trigger'],
 		...nodeVersions,
 		// The chosen events by their names ("Missed Call, Voicemail").

@@ -16,7 +16,7 @@ export class RingCentralVideo implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Video',
 		name: 'ringCentralVideo',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/video.svg', dark: 'file:../../icons/video.dark.svg' },
 		group: ['transform'],
 		...nodeVersions,
 		subtitle: operationSubtitle({
