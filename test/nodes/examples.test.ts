@@ -1,10 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- example workflows and node descriptions of every shape */
-import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { RingCentralJwtApi } from '../../credentials/RingCentralJwtApi.credentials';
 import { RingCentralOAuth2Api } from '../../credentials/RingCentralOAuth2Api.credentials';
+import { exampleWorkflows } from '../../tools/n8n/examples';
 import { loadClass, packageEntries } from '../harness/catalogue';
 import { useRingCentral } from '../harness/ringcentral';
 import { shownFor, versionsOf } from './views';
@@ -21,10 +20,7 @@ const rc = useRingCentral({
 	emulator: { rateLimits: { windowSeconds: 1 } },
 });
 
-const folder = join(__dirname, '../../examples');
-const examples = readdirSync(folder)
-	.filter((file) => file.endsWith('.json'))
-	.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(folder, file), 'utf8')) }));
+const examples = exampleWorkflows().map(({ file, ...workflow }) => ({ file, workflow: workflow as any }));
 
 /** Our nodes of the examples, each with its type. */
 const ourNodes = examples.flatMap(({ file, workflow }) =>
