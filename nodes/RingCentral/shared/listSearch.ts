@@ -73,7 +73,7 @@ function directoryItem(entry: IDataObject): INodeListSearchItems {
 
 /**
  * One page of the company directory: the whole list by page, or RingCentral's directory search
- * (names, extension numbers, phone numbers, emails) when the user typed something.
+ * (people's names, extension numbers, phone numbers, emails) when the user typed something.
  */
 export async function directoryPage(
 	context: ILoadOptionsFunctions,
@@ -105,14 +105,21 @@ export async function searchExtensions(
 	return { results: [...me, ...entries.map(directoryItem)], paginationToken: next };
 }
 
-/** Call queues (Department extensions) of the company directory; typing searches it. */
+/**
+ * Call queues (Department extensions) of the company directory. RingCentral's directory search
+ * matches people's names, not a queue's, so the queues are listed by type and matched here.
+ */
 export async function searchCallQueues(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { entries, next } = await directoryPage(this, filter, paginationToken, 'Department');
-	return { results: entries.filter((entry) => entry.type === 'Department').map(directoryItem), paginationToken: next };
+	const { entries, next } = await directoryPage(this, undefined, paginationToken, 'Department');
+	const results = entries
+		.filter((entry) => entry.type === 'Department')
+		.map(directoryItem)
+		.filter((item) => matches(filter, item.name));
+	return { results, paginationToken: next };
 }
 
 const USAGE_NAMES: Record<string, string> = {
