@@ -48,7 +48,7 @@ export function chatLocator(
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*https?://app\\.ringcentral\\.com/messages/\\d+', errorMessage: 'Not a link to a RingCentral chat' },
+						properties: { regex: '\\s*https?://app\\.ringcentral\\.com/messages/\\d+.*', errorMessage: 'Not a link to a RingCentral chat' },
 					},
 				],
 			},

@@ -312,6 +312,25 @@ describe.each<[string, any]>(allNodeCases)('%s in the editor', (name, node) => {
 		expect(methods.filter((method) => !used.has(method))).toEqual([]);
 	});
 
+	test('every picker mode accepts its own example (n8n matches a mode\'s validation against the whole value)', () => {
+		const rejected: string[] = [];
+		const walk = (properties: INodeProperties[]) => {
+			for (const property of properties) {
+				for (const mode of property.modes ?? []) {
+					const example = String(mode.placeholder ?? '').split(' (')[0];
+					for (const validation of (mode.validation ?? []) as any[]) {
+						if (example && !new RegExp(`^${validation.properties.regex}$`).test(example)) rejected.push(`${property.name} ${mode.name}: ${example}`);
+					}
+					const extract = mode.extractValue?.regex;
+					if (extract && example && !new RegExp(extract).test(example)) rejected.push(`${property.name} ${mode.name} extract: ${example}`);
+				}
+				for (const child of (property.options ?? []) as any[]) walk(child.values ?? (child.type ? [child] : []));
+			}
+		};
+		walk(description.properties);
+		expect(rejected).toEqual([]);
+	});
+
 	test('the canvas subtitle reads as display names, not internal values', () => {
 		const operations = operationOptionsOf(description);
 		if (!operations.length) {

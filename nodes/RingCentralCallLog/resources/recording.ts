@@ -85,7 +85,7 @@ export const recordingFields: INodeProperties[] = [
 					hint: 'A call record\'s recording.uri or recording.contentUri',
 					extractValue: { type: 'regex', regex: '/recording/(\\d+)' },
 					validation: [
-						{ type: 'regex', properties: { regex: '^https?://.+/recording/\\d+', errorMessage: 'Not a RingCentral recording URI' } },
+						{ type: 'regex', properties: { regex: 'https?://.+/recording/\\d+.*', errorMessage: 'Not a RingCentral recording URI' } },
 					],
 				},
 			],
