@@ -144,6 +144,47 @@ describe('extension and call queue pickers (company directory)', () => {
 	});
 });
 
+describe('the extension\'s own numbers', () => {
+	const sms = { resource: 'sms', operation: 'send' };
+
+	test('SMS From: only the numbers with RingCentral\'s SmsSender feature (not the company or an A2P-only number)', async () => {
+		const since = mark();
+		const mine = await pick('ringCentralMessaging', 'searchSmsSenderNumbers', sms);
+		expect(mine.results).toEqual([
+			{ name: '+16505551001 · direct number', value: '+16505551001' },
+			{ name: '+16505551099 · Support line', value: '+16505551099' },
+		]);
+		expect(apiCalls(since)[0]).toMatchObject({
+			operationId: 'listExtensionPhoneNumbers',
+			path: '/restapi/v1.0/account/~/extension/~/phone-number',
+			query: { page: '1', perPage: '100' },
+		});
+		const support = await pick('ringCentralMessaging', 'searchSmsSenderNumbers', sms, 'support');
+		expect(support.results).toEqual([{ name: '+16505551099 · Support line', value: '+16505551099' }]);
+	});
+
+	test('the numbers of the extension chosen in the node, also when it was given by its extension number', async () => {
+		const since = mark();
+		const bobs = await pick('ringCentralMessaging', 'searchSmsSenderNumbers', { ...sms, extensionId: { __rl: true, mode: 'extensionNumber', value: '102' } });
+		expect(bobs.results).toEqual([{ name: '+16505551002 · direct number', value: '+16505551002' }]);
+		expect(apiCalls(since).map((call: any) => [call.operationId, call.query])).toEqual([
+			['listExtensions', { extensionNumber: '102', perPage: '1' }],
+			['listExtensionPhoneNumbers', { page: '1', perPage: '100' }],
+		]);
+		expect(apiCalls(since)[1].path).toBe(`/restapi/v1.0/account/~/extension/${users()[1]}/phone-number`);
+	});
+
+	test('Caller ID: every number the extension may show, the company number included', async () => {
+		const numbers = await pick('ringCentralRingOut', 'searchCallerIdNumbers', { resource: 'ringOutCall', operation: 'create' });
+		expect(numbers.results).toEqual([
+			{ name: '+16505551001 · direct number', value: '+16505551001' },
+			{ name: '+16505551099 · Support line', value: '+16505551099' },
+			{ name: '+16505550100 · company number', value: '+16505550100' },
+			{ name: '+18885550100 · Sales toll-free', value: '+18885550100' },
+		]);
+	});
+});
+
 describe('personal contacts and whom to call or text', () => {
 	const sms = { resource: 'sms', operation: 'send' };
 
@@ -187,6 +228,17 @@ describe('personal contacts and whom to call or text', () => {
 		]);
 		const number = await pick('ringCentralMessaging', 'searchPhoneRecipients', sms, '(415) 555-0142');
 		expect(names(number)).toEqual(['Quinn Rivera (Initech) · business · +14155550142']);
+	});
+
+	test('fax recipients: the fax numbers of personal contacts', async () => {
+		const faxes = await pick('ringCentralMessaging', 'searchFaxRecipients', { resource: 'fax', operation: 'send' });
+		expect(faxes.results).toEqual([
+			{ name: 'Riley Chen (Globex Corp) · business fax · +16505550178', value: '+16505550178' },
+			{ name: 'Taylor Brooks (Stark Logistics) · business fax · +13125550111', value: '+13125550111' },
+		]);
+		expect(faxes.paginationToken).toBeUndefined();
+		const taylor = await pick('ringCentralMessaging', 'searchFaxRecipients', { resource: 'fax', operation: 'send' }, 'tay');
+		expect(names(taylor)).toEqual(['Taylor Brooks (Stark Logistics) · business fax · +13125550111']);
 	});
 
 	test('RingOut rings one of the extension\'s forwarding numbers first', async () => {

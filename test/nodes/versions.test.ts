@@ -202,11 +202,79 @@ describe('version 1 and version 2 shapes of the changed operations send the same
 		expect(one.requests[0].path).toBe(`/team-messaging/v1/chats/${support}/posts`);
 	});
 
+	test('Messaging → SMS → Send from a second number with the SmsSender feature, picked from the list', async () => {
+		const { result, requests } = await sent('ringCentralMessaging', 2, {
+			resource: 'sms',
+			operation: 'send',
+			from: picked('+16505551099', 'list', '+16505551099 · Support line'),
+			to: picked('+14155550142', 'list', 'Quinn Rivera (Initech) · business · +14155550142'),
+			text: 'We are on it',
+		});
+		expect(result.error).toBeUndefined();
+		expect(requests[0]).toMatchObject({ status: 200, body: { from: { phoneNumber: '+16505551099' }, to: [{ phoneNumber: '+14155550142' }] } });
+		const companyNumber = await sent('ringCentralMessaging', 2, {
+			resource: 'sms',
+			operation: 'send',
+			from: picked('+16505550100', 'number'),
+			to: picked('+14155550142', 'number'),
+			text: 'From the main line',
+		});
+		expect(companyNumber.result.error?.message).toContain('[MSG-304 / FeatureNotAvailable] Phone number [+16505550100] does not belong to the extension or is not enabled for SMS');
+	});
+
 	test('Account → Authorization Profile → Check Permission: target extension typed / picked', async () => {
 		const common = { resource: 'authorizationProfile', operation: 'check', permissionId: 'ReadCallLog' };
 		const { one } = await sameRequests('ringCentralAccount', common, { targetExtensionId: users()[1] }, { targetExtensionId: picked(users()[1], 'list', 'Bob Baker (102)') });
 		expect(one.requests[0].query).toEqual({ permissionId: 'ReadCallLog', targetExtensionId: users()[1] });
 		const none = await sent('ringCentralAccount', 2, common);
 		expect(none.requests[0].query).toEqual({ permissionId: 'ReadCallLog' });
+	});
+});
+
+describe('extensions given by their extension number (version 2)', () => {
+	test('the number is looked up once (RingCentral\'s extension list) and its ID goes into the path', async () => {
+		const items = [{ json: {} }, { json: {} }, { json: {} }];
+		const since = mark();
+		const result = await rc.engine.execute({
+			type: 'ringCentralPresence',
+			parameters: { authentication: 'jwt', resource: 'userPresence', operation: 'get', extensionId: picked('103', 'extensionNumber') },
+			credential: jwt,
+			items,
+		});
+		expect(result.error).toBeUndefined();
+		const requests = requestsSince(since);
+		expect(requests.filter((r: any) => r.path === '/restapi/v1.0/account/~/extension')).toEqual([
+			{ method: 'GET', path: '/restapi/v1.0/account/~/extension', query: { extensionNumber: '103', perPage: '1' }, body: undefined, status: 200 },
+		]);
+		expect(requests.filter((r: any) => r.path.endsWith('/presence')).map((r: any) => r.path)).toEqual(
+			Array(3).fill(`/restapi/v1.0/account/~/extension/${users()[2]}/presence`),
+		);
+	});
+
+	test('call queues and directory entries by their number too', async () => {
+		const queue = await sent('ringCentralPresence', 2, { resource: 'callQueuePresence', operation: 'get', callQueueId: picked('201', 'extensionNumber') });
+		expect(queue.result.error).toBeUndefined();
+		expect(queue.requests.at(-1).path).toBe(`/restapi/v1.0/account/~/call-queues/${ids().salesQueue}/presence`);
+		const entry = await sent('ringCentralContacts', 2, { resource: 'directoryEntry', operation: 'get', entryId: picked('300', 'extensionNumber') });
+		expect(entry.result.error).toBeUndefined();
+		expect(entry.result.items[0].json).toMatchObject({ extensionNumber: '300', name: 'Main Menu', type: 'IvrMenu' });
+	});
+
+	test('a number no extension has fails the item with a message naming the field, and sends nothing else', async () => {
+		const { result, requests } = await sent('ringCentralPresence', 2, { resource: 'userPresence', operation: 'get', extensionId: picked('999', 'extensionNumber') });
+		expect(result.error?.message).toBe('No extension has the number 999');
+		expect(result.error?.description).toBe('Field: extensionId. Pick the extension from the list or enter its ID instead.');
+		expect(requests.map((r: any) => r.path)).toEqual(['/restapi/v1.0/account/~/extension']);
+		const paired = await rc.engine.execute({
+			type: 'ringCentralPresence',
+			parameters: { authentication: 'jwt', resource: 'userPresence', operation: 'get', extensionId: picked('={{ $json.ext }}', 'extensionNumber') },
+			credential: jwt,
+			items: [{ json: { ext: '102' } }, { json: { ext: '998' } }],
+			continueOnFail: true,
+		});
+		expect(paired.items.map((item: any) => [item.pairedItem, item.json.error ?? item.json.userStatus])).toEqual([
+			[{ item: 0 }, expect.any(String)],
+			[{ item: 1 }, 'No extension has the number 998'],
+		]);
 	});
 });

@@ -63,9 +63,49 @@ export function directNumberOfUser(state: State, extensionId: string): string {
 	return number;
 }
 
-/** The user whose direct number this is, if any. */
+/** A phone number of an extension as RingCentral lists it, with the features that say what it may do. */
+export interface ExtensionNumber {
+	id: number;
+	phoneNumber: string;
+	usageType: 'DirectNumber' | 'MainCompanyNumber' | 'AdditionalCompanyNumber';
+	type: 'VoiceFax' | 'VoiceOnly';
+	paymentType: 'Local' | 'TollFree';
+	label?: string;
+	primary: boolean;
+	features: string[];
+}
+
+/** The administrator's extra numbers: a second direct line that texts, the company's and a toll-free one that do not. */
+const ADMIN_NUMBERS: Array<Omit<ExtensionNumber, 'id' | 'primary'>> = [
+	{ phoneNumber: '+16505551099', usageType: 'DirectNumber', type: 'VoiceFax', paymentType: 'Local', label: 'Support line', features: ['CallerId', 'SmsSender'] },
+	{ phoneNumber: COMPANY.mainNumber, usageType: 'MainCompanyNumber', type: 'VoiceFax', paymentType: 'Local', features: ['CallerId'] },
+	{ phoneNumber: '+18885550100', usageType: 'AdditionalCompanyNumber', type: 'VoiceOnly', paymentType: 'TollFree', label: 'Sales toll-free', features: ['CallerId', 'A2PSmsSender'] },
+];
+
+/**
+ * The numbers of an extension: a user's direct number (caller ID, SMS and MMS); the administrator
+ * also answers the numbers above. Other extensions have none here.
+ */
+export function numbersOf(state: State, extensionId: string): ExtensionNumber[] {
+	const direct = directNumberOf(state, extensionId);
+	if (direct === undefined) return [];
+	const id = (phoneNumber: string) => Number(`7${phoneNumber.replace(/\D/g, '').slice(-10)}`);
+	const own: ExtensionNumber = {
+		id: id(direct),
+		phoneNumber: direct,
+		usageType: 'DirectNumber',
+		type: 'VoiceFax',
+		paymentType: 'Local',
+		primary: true,
+		features: ['CallerId', 'SmsSender', 'MmsSender'],
+	};
+	const extra = extensionId === state.ids.admin ? ADMIN_NUMBERS.map((number) => ({ ...number, id: id(number.phoneNumber), primary: false })) : [];
+	return [own, ...extra];
+}
+
+/** The user whose direct number (or additional direct line) this is, if any. */
 export function userByNumber(state: State, phoneNumber: string): string | undefined {
-	return state.users.find((id) => directNumberOf(state, id) === phoneNumber);
+	return state.users.find((id) => numbersOf(state, id).some((number) => number.usageType === 'DirectNumber' && number.phoneNumber === phoneNumber));
 }
 
 /** A party: number plus name and location when known. */

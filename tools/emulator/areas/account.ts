@@ -1,11 +1,14 @@
 /**
- * API versions, the current extension, and the authorization profile: what a credential test, a
- * health check and a permission check read.
+ * API versions, the extensions and their phone numbers, and the authorization profile: what a
+ * credential test, a health check, a permission check and the editor's pickers read.
  */
 import { RcError, errors } from '../errors';
+import { pageOf } from '../http-util';
+import { personOf } from '../people';
 import type { Extension } from '../state';
+import { numbersOf } from '../telephony';
 import type { HandlerContext, Route } from '../types';
-import { accountOf, extensionRecordOf } from './common';
+import { accountOf, extensionRecordOf, listOf } from './common';
 
 const VERSION = { versionString: '1.0.62', releaseDate: '2026-08-13T00:00:00.000Z', uriString: 'v1.0' };
 
@@ -117,6 +120,55 @@ function activePermission(ctx: HandlerContext, roleId: string, [id, scopes]: Gra
 	};
 }
 
+/** An extension as RingCentral's extension list describes it (users with their contact). */
+function extensionInfo(ctx: HandlerContext, extension: Extension) {
+	const person = personOf(ctx.state, extension.id);
+	return {
+		id: Number(extension.id),
+		uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extension.id}`,
+		extensionNumber: extension.extensionNumber,
+		name: extension.name,
+		type: extension.type,
+		status: extension.status,
+		...(person?.email !== undefined ? { contact: { firstName: person.firstName, lastName: person.lastName, email: person.email } } : {}),
+	};
+}
+
+/** The company's extensions, filtered by number, type and status as RingCentral filters them. */
+function listExtensions(ctx: HandlerContext) {
+	accountOf(ctx);
+	const number = ctx.query.extensionNumber === undefined ? undefined : String(ctx.query.extensionNumber);
+	const types = listOf(ctx.query.type).map(String);
+	const statuses = listOf(ctx.query.status).map(String);
+	const extensions = [...ctx.state.extensions.values()].filter(
+		(extension) =>
+			(number === undefined || extension.extensionNumber === number) &&
+			(!types.length || types.includes(extension.type)) &&
+			(!statuses.length || statuses.includes(extension.status)),
+	);
+	return { body: pageOf(ctx, extensions.map((extension) => extensionInfo(ctx, extension))) };
+}
+
+/** The phone numbers of an extension (its own, or any for an administrator), with their features. */
+function listExtensionPhoneNumbers(ctx: HandlerContext) {
+	const accountId = accountOf(ctx);
+	const extension = extensionRecordOf(ctx);
+	if (extension.id !== ctx.auth.extensionId && !ctx.state.extensions.get(ctx.auth.extensionId)?.admin) {
+		throw new RcError(403, 'CMN-404', 'Attempt to access another extension', { legacyCode: 'InsufficientPermissions' });
+	}
+	const usageTypes = listOf(ctx.query.usageType).map(String);
+	const records = numbersOf(ctx.state, extension.id)
+		.filter((number) => !usageTypes.length || usageTypes.includes(number.usageType))
+		.map(({ id, ...number }) => ({
+			uri: `${ctx.baseUrl}/restapi/v1.0/account/${accountId}/phone-number/${id}`,
+			id,
+			...number,
+			status: 'Normal',
+			country: { id: '1', isoCode: 'US', name: 'United States' },
+		}));
+	return { body: pageOf(ctx, records) };
+}
+
 /** The extension a permission check is about (query targetExtensionId), if named. */
 function targetOf(ctx: HandlerContext): Extension | undefined {
 	const raw = ctx.query.targetExtensionId;
@@ -149,6 +201,13 @@ export function routes(): Route[] {
 				if (ctx.params.apiVersion !== 'v1.0') throw errors.notFound('apiVersion');
 				return { body: { uri: `${ctx.baseUrl}/restapi/v1.0`, ...VERSION } };
 			},
+		},
+		{ method: 'GET', path: '/restapi/v1.0/account/{accountId}/extension', operationId: 'listExtensions', handler: listExtensions },
+		{
+			method: 'GET',
+			path: '/restapi/v1.0/account/{accountId}/extension/{extensionId}/phone-number',
+			operationId: 'listExtensionPhoneNumbers',
+			handler: listExtensionPhoneNumbers,
 		},
 		{
 			method: 'GET',

@@ -430,7 +430,7 @@ function sendSms(ctx: Ctx): HandlerResult {
 	const store = messageStoreOf(ctx.emulator);
 	const body = (ctx.body as SmsRequest | undefined) ?? {};
 	const from = telephony.assertE164(body.from?.phoneNumber, 'from.phoneNumber');
-	if (from !== telephony.directNumberOf(ctx.state, extensionId)) {
+	if (!telephony.numbersOf(ctx.state, extensionId).some((number) => number.phoneNumber === from && number.features.includes('SmsSender'))) {
 		throw new RcError(403, 'MSG-304', `Phone number [${from}] does not belong to the extension or is not enabled for SMS`, {
 			legacyCode: 'FeatureNotAvailable',
 			parameterName: 'from.phoneNumber',
