@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { byIdMode, fromListMode, resourceLocator } from '../RingCentral/shared/locators';
+import { byIdMode, fromListMode, resourceLocator, versioned } from '../RingCentral/shared/locators';
 import type { RuleLevel } from './answeringRules';
 
 interface PickerOptions {
@@ -31,6 +31,23 @@ export function answeringRuleLocator(level: RuleLevel, displayOptions: IDisplayO
 				errorMessage: 'A rule ID is business-hours-rule, after-hours-rule or a number',
 			}),
 		],
+	);
+}
+
+/** The Rule ID of Delete, Get and Update: typed in version 1, picked from version 2 on. */
+export function ruleIdFields(level: RuleLevel, displayOptions: IDisplayOptions): INodeProperties[] {
+	return versioned(
+		{
+			displayName: 'Rule ID',
+			name: 'ruleId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'business-hours-rule',
+			description: 'ID of the rule: business-hours-rule, after-hours-rule or the ID of a custom rule',
+			displayOptions,
+		},
+		answeringRuleLocator(level, displayOptions),
 	);
 }
 

@@ -14,9 +14,9 @@ import { timingSafeEqual } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
 import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
-import { authenticationProperty, credentials, nodeVersions } from '../RingCentral/shared/descriptions';
+import { authenticationProperty, callQueueFields, credentials, nodeVersions } from '../RingCentral/shared/descriptions';
 import { searchCallQueues, searchExtensions } from '../RingCentral/shared/listSearch';
-import { callQueueLocator, extensionLocator, locatorValue, versioned } from '../RingCentral/shared/locators';
+import { extensionLocator, locatorValue, versioned } from '../RingCentral/shared/locators';
 import { isMultipartBody, parseBatchResponse } from '../RingCentral/shared/multipart';
 import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
@@ -179,20 +179,9 @@ export class RingCentralTrigger implements INodeType {
 				description: 'Whose presence changes start the workflow',
 				displayOptions: { show: { events: ['presence'] } },
 			},
-			...versioned(
-				{
-					displayName: 'Call Queue ID',
-					name: 'callQueueId',
-					type: 'string',
-					default: '',
-					required: true,
-					description: 'Internal extension ID of the call queue',
-					displayOptions: { show: { events: ['presence'], presenceLevel: ['callQueue'] } },
-				},
-				callQueueLocator(
-					{ show: { events: ['presence'], presenceLevel: ['callQueue'] } },
-					{ description: 'The call queue whose members\' presence starts the workflow', byNumber: false },
-				),
+			...callQueueFields(
+				{ show: { events: ['presence'], presenceLevel: ['callQueue'] } },
+				{ description: 'The call queue whose members\' presence starts the workflow', byNumber: false },
 			),
 			{
 				displayName: 'Detailed Telephony State',

@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
-import { extensionLocator, versioned } from './locators';
+import { callQueueLocator, extensionLocator, versioned } from './locators';
 import { serverUrlExpression } from './server';
 
 /** Both credentials, chosen by the Authentication field every node starts with. */
@@ -84,6 +84,22 @@ export function extensionFields(displayOptions: IDisplayOptions, description?: s
 	return versioned(
 		extensionIdField(displayOptions, description ? { description } : {}),
 		extensionLocator(displayOptions, description ? { description } : {}),
+	);
+}
+
+/** The call queue an operation or event is about: text in version 1, a picker from version 2 on. */
+export function callQueueFields(displayOptions: IDisplayOptions, picker: { description?: string; byNumber?: boolean } = {}): INodeProperties[] {
+	return versioned(
+		{
+			displayName: 'Call Queue ID',
+			name: 'callQueueId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Internal extension ID of the call queue',
+			displayOptions,
+		},
+		callQueueLocator(displayOptions, picker),
 	);
 }
 

@@ -150,6 +150,43 @@ export function phoneNumberLocator(
 	]);
 }
 
+/**
+ * A required phone number field: E.164 text in version 1, a picker (`searchListMethod`, or numbers
+ * typed in) from version 2 on. `routing` (when the field sends itself) serves both.
+ */
+export function phoneNumberFields(
+	displayOptions: IDisplayOptions,
+	field: {
+		name: string;
+		displayName: string;
+		placeholder: string;
+		/** version 1's text field */
+		textDescription: string;
+		/** version 2's picker */
+		pickerDescription: string;
+		searchListMethod: string;
+		several?: boolean;
+		routing?: INodeProperties['routing'];
+	},
+): INodeProperties[] {
+	const { name, displayName, placeholder, routing } = field;
+	const sends = routing ? { routing } : {};
+	return versioned(
+		{ displayName, name, type: 'string', default: '', required: true, placeholder, description: field.textDescription, ...sends, displayOptions },
+		{
+			...phoneNumberLocator(displayOptions, {
+				name,
+				displayName,
+				description: field.pickerDescription,
+				searchListMethod: field.searchListMethod,
+				placeholder,
+				several: field.several,
+			}),
+			...sends,
+		},
+	);
+}
+
 /** displayOptions of node version 1 only: the parameter shapes workflows saved before version 2 have. */
 export function onlyVersion1(property: INodeProperties): INodeProperties {
 	return withVersions(property, [1]);

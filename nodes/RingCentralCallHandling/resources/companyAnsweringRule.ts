@@ -4,7 +4,7 @@ import { accountIdField, pathParameter, returnAllFields, showFor } from '../../R
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 import { versioned } from '../../RingCentral/shared/locators';
 import { answeringRuleBody, ruleFieldsCollection } from '../answeringRules';
-import { answeringRuleLocator } from '../locators';
+import { ruleIdFields } from '../locators';
 
 const RESOURCE = 'companyAnsweringRule';
 const MAX_PAGE_SIZE = 1000;
@@ -74,19 +74,7 @@ export const companyAnsweringRuleOperations: INodeProperties = {
 
 export const companyAnsweringRuleFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	...versioned(
-		{
-			displayName: 'Rule ID',
-			name: 'ruleId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'business-hours-rule',
-			description: 'ID of the rule: business-hours-rule, after-hours-rule or the ID of a custom rule',
-			displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
-		},
-		answeringRuleLocator('company', showFor(RESOURCE, ['delete', 'get', 'update'])),
-	),
+	...ruleIdFields('company', showFor(RESOURCE, ['delete', 'get', 'update'])),
 	{
 		displayName: 'Name',
 		name: 'name',

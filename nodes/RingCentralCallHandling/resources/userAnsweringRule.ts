@@ -10,7 +10,7 @@ import {
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 import { versioned } from '../../RingCentral/shared/locators';
 import { answeringRuleBody, ruleFieldsCollection } from '../answeringRules';
-import { answeringRuleLocator } from '../locators';
+import { ruleIdFields } from '../locators';
 
 const RESOURCE = 'userAnsweringRule';
 const MAX_PAGE_SIZE = 1000;
@@ -81,19 +81,7 @@ export const userAnsweringRuleOperations: INodeProperties = {
 export const userAnsweringRuleFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
 	...extensionFields(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	...versioned(
-		{
-			displayName: 'Rule ID',
-			name: 'ruleId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'business-hours-rule',
-			description: 'ID of the rule: business-hours-rule, after-hours-rule or the ID of a custom rule',
-			displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
-		},
-		answeringRuleLocator('user', showFor(RESOURCE, ['delete', 'get', 'update'])),
-	),
+	...ruleIdFields('user', showFor(RESOURCE, ['delete', 'get', 'update'])),
 	{
 		displayName: 'Name',
 		name: 'name',

@@ -11,7 +11,7 @@ import {
 	showFor,
 	utcDateTimeValue,
 } from '../../RingCentral/shared/descriptions';
-import { phoneNumberLocator, versioned } from '../../RingCentral/shared/locators';
+import { phoneNumberFields } from '../../RingCentral/shared/locators';
 import type { FormPart } from '../../RingCentral/shared/multipart';
 import { idList, ringCentralRoute } from '../../RingCentral/shared/transport';
 
@@ -85,26 +85,15 @@ export const faxFields: INodeProperties[] = [
 		send,
 		'Extension that sends. ~ means the signed-in user\'s own extension (faxes are sent as the signed-in user, from their fax number).',
 	),
-	...versioned(
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '+12125550199',
-			description: 'Fax numbers in E.164 format, separated by commas (or an array from an expression)',
-			displayOptions: send,
-		},
-		phoneNumberLocator(send, {
-			name: 'to',
-			displayName: 'To',
-			description: 'Where to fax: a personal contact\'s fax number from the list, or numbers typed in (several separated by commas)',
-			searchListMethod: 'searchFaxRecipients',
-			placeholder: '+12125550199',
-			several: true,
-		}),
-	),
+	...phoneNumberFields(send, {
+		name: 'to',
+		displayName: 'To',
+		placeholder: '+12125550199',
+		textDescription: 'Fax numbers in E.164 format, separated by commas (or an array from an expression)',
+		pickerDescription: 'Where to fax: a personal contact\'s fax number from the list, or numbers typed in (several separated by commas)',
+		searchListMethod: 'searchFaxRecipients',
+		several: true,
+	}),
 	{
 		displayName: 'Attachments',
 		name: 'binaryProperties',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { compactPhoneNumber, listToBody, phoneNumberValue } from '../../RingCentral/shared/bodies';
 import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
-import { phoneNumberLocator, versioned } from '../../RingCentral/shared/locators';
+import { phoneNumberFields } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'sms';
@@ -40,48 +40,24 @@ export const smsFields: INodeProperties[] = [
 		send,
 		'Extension that sends. ~ means the signed-in user\'s own extension (RingCentral sends SMS only as the signed-in user).',
 	),
-	...versioned(
-		{
-			displayName: 'From',
-			name: 'from',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '+16505551001',
-			description: 'A phone number of the sender with SMS enabled, in E.164 format (spaces, dashes and brackets are removed)',
-			routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
-			displayOptions: send,
-		},
-		{
-			...phoneNumberLocator(send, {
-				name: 'from',
-				displayName: 'From',
-				description: 'The sender\'s number: the list shows the extension\'s numbers that may send SMS (RingCentral\'s SmsSender feature)',
-				searchListMethod: 'searchSmsSenderNumbers',
-			}),
-			routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
-		},
-	),
-	...versioned(
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '+14155550142, +12125550187',
-			description: 'Recipient phone numbers in E.164 format, separated by commas (or an array from an expression)',
-			displayOptions: send,
-		},
-		phoneNumberLocator(send, {
-			name: 'to',
-			displayName: 'To',
-			description: 'Whom to text: a personal contact or colleague from the list, or numbers typed in (several separated by commas)',
-			searchListMethod: 'searchPhoneRecipients',
-			placeholder: '+14155550142, +12125550187',
-			several: true,
-		}),
-	),
+	...phoneNumberFields(send, {
+		name: 'from',
+		displayName: 'From',
+		placeholder: '+16505551001',
+		textDescription: 'A phone number of the sender with SMS enabled, in E.164 format (spaces, dashes and brackets are removed)',
+		pickerDescription: 'The sender\'s number: the list shows the extension\'s numbers that may send SMS (RingCentral\'s SmsSender feature)',
+		searchListMethod: 'searchSmsSenderNumbers',
+		routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
+	}),
+	...phoneNumberFields(send, {
+		name: 'to',
+		displayName: 'To',
+		placeholder: '+14155550142, +12125550187',
+		textDescription: 'Recipient phone numbers in E.164 format, separated by commas (or an array from an expression)',
+		pickerDescription: 'Whom to text: a personal contact or colleague from the list, or numbers typed in (several separated by commas)',
+		searchListMethod: 'searchPhoneRecipients',
+		several: true,
+	}),
 	{
 		displayName: 'Text',
 		name: 'text',

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { recordsFromRows, rowId } from '../../RingCentral/shared/bodies';
-import { accountIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
-import { callQueueLocator, extensionLocator, versioned } from '../../RingCentral/shared/locators';
+import { accountIdField, callQueueFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { extensionLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'callQueuePresence';
@@ -74,18 +74,7 @@ function membersField(memberField: INodeProperties): INodeProperties {
 
 export const callQueuePresenceFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'update'])),
-	...versioned(
-		{
-			displayName: 'Call Queue ID',
-			name: 'callQueueId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'Internal extension ID of the call queue',
-			displayOptions: showFor(RESOURCE, ['get', 'update']),
-		},
-		callQueueLocator(showFor(RESOURCE, ['get', 'update'])),
-	),
+	...callQueueFields(showFor(RESOURCE, ['get', 'update'])),
 	...versioned(
 		membersField({
 			displayName: 'Member Extension ID',

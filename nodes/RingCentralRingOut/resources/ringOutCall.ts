@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberValue } from '../../RingCentral/shared/bodies';
 import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
-import { phoneNumberLocator, versioned } from '../../RingCentral/shared/locators';
+import { phoneNumberFields, phoneNumberLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'ringOutCall';
@@ -57,51 +57,24 @@ export const ringOutCallFields: INodeProperties[] = [
 		description: 'The ID Create returned',
 		displayOptions: showFor(RESOURCE, ['cancel', 'getStatus']),
 	},
-	...versioned(
-		{
-			displayName: 'From (Your Phone)',
-			name: 'from',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '+16505551001',
-			description: 'The phone RingCentral rings first, in E.164 format: one of your numbers or a phone you forward calls to',
-			routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
-			displayOptions: create,
-		},
-		{
-			...phoneNumberLocator(create, {
-				name: 'from',
-				displayName: 'From (Your Phone)',
-				description: 'The phone RingCentral rings first: one of the extension\'s forwarding numbers from the list, or a number typed in',
-				searchListMethod: 'searchOwnPhones',
-			}),
-			routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
-		},
-	),
-	...versioned(
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '+14155550142',
-			description: 'The number to connect you with, in E.164 format',
-			routing: { send: { type: 'body', property: 'to.phoneNumber', value: phoneNumberValue } },
-			displayOptions: create,
-		},
-		{
-			...phoneNumberLocator(create, {
-				name: 'to',
-				displayName: 'To',
-				description: 'Whom to call: a personal contact or colleague from the list, or a number typed in',
-				searchListMethod: 'searchPhoneRecipients',
-				placeholder: '+14155550142',
-			}),
-			routing: { send: { type: 'body', property: 'to.phoneNumber', value: phoneNumberValue } },
-		},
-	),
+	...phoneNumberFields(create, {
+		name: 'from',
+		displayName: 'From (Your Phone)',
+		placeholder: '+16505551001',
+		textDescription: 'The phone RingCentral rings first, in E.164 format: one of your numbers or a phone you forward calls to',
+		pickerDescription: 'The phone RingCentral rings first: one of the extension\'s forwarding numbers from the list, or a number typed in',
+		searchListMethod: 'searchOwnPhones',
+		routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
+	}),
+	...phoneNumberFields(create, {
+		name: 'to',
+		displayName: 'To',
+		placeholder: '+14155550142',
+		textDescription: 'The number to connect you with, in E.164 format',
+		pickerDescription: 'Whom to call: a personal contact or colleague from the list, or a number typed in',
+		searchListMethod: 'searchPhoneRecipients',
+		routing: { send: { type: 'body', property: 'to.phoneNumber', value: phoneNumberValue } },
+	}),
 	...versioned(
 		ringOutOptions({
 			displayName: 'Caller ID',
