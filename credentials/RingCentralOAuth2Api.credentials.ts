@@ -5,7 +5,8 @@ import { serverProperties, serverUrlExpression } from '../nodes/RingCentral/shar
 export class RingCentralOAuth2Api implements ICredentialType {
 	name = 'ringCentralOAuth2Api';
 
-	extends = ['oAuth2Api'];
+	// The Server fields come first in the form: their hidden parent is laid out before n8n's OAuth2 fields.
+	extends = ['ringCentralServerApi', 'oAuth2Api'];
 
 	displayName = 'RingCentral OAuth2 API';
 

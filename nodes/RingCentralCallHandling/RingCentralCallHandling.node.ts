@@ -1,7 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import {
+	authenticationProperty,
+	credentials,
+	nodeVersions,
+	operationSubtitle,
+	requestDefaults,
+} from '../RingCentral/shared/descriptions';
+import { callHandlingMethods } from './methods';
 import { blockedNumberFields, blockedNumberOperations } from './resources/blockedNumber';
 import { callerBlockingFields, callerBlockingOperations } from './resources/callerBlocking';
 import { companyAnsweringRuleFields, companyAnsweringRuleOperations } from './resources/companyAnsweringRule';
@@ -15,10 +22,41 @@ export class RingCentralCallHandling implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Call Handling',
 		name: 'ringCentralCallHandling',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/call-handling.svg', dark: 'file:../../icons/call-handling.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		...nodeVersions,
+		subtitle: operationSubtitle({
+			'userBusinessHours:get': 'Get User Business Hours',
+			'userBusinessHours:update': 'Update User Business Hours',
+			'companyBusinessHours:get': 'Get Company Business Hours',
+			'companyBusinessHours:update': 'Update Company Business Hours',
+			'userAnsweringRule:create': 'Create User Answering Rule',
+			'userAnsweringRule:delete': 'Delete User Answering Rule',
+			'userAnsweringRule:get': 'Get User Answering Rule',
+			'userAnsweringRule:getMany': 'Get Many User Answering Rules',
+			'userAnsweringRule:update': 'Update User Answering Rule',
+			'companyAnsweringRule:create': 'Create Company Answering Rule',
+			'companyAnsweringRule:delete': 'Delete Company Answering Rule',
+			'companyAnsweringRule:get': 'Get Company Answering Rule',
+			'companyAnsweringRule:getMany': 'Get Many Company Answering Rules',
+			'companyAnsweringRule:update': 'Update Company Answering Rule',
+			'forwardingNumber:create': 'Create Forwarding Number',
+			'forwardingNumber:delete': 'Delete Forwarding Number',
+			'forwardingNumber:get': 'Get Forwarding Number',
+			'forwardingNumber:getMany': 'Get Many Forwarding Numbers',
+			'forwardingNumber:update': 'Update Forwarding Number',
+			'callerBlocking:get': 'Get Caller Blocking Settings',
+			'callerBlocking:update': 'Update Caller Blocking Settings',
+			'blockedNumber:create': 'Block or Allow Number',
+			'blockedNumber:delete': 'Delete Blocked or Allowed Number',
+			'blockedNumber:get': 'Get Blocked or Allowed Number',
+			'blockedNumber:getMany': 'Get Many Blocked or Allowed Numbers',
+			'blockedNumber:update': 'Update Blocked or Allowed Number',
+			'greeting:createCompany': 'Upload Company Greeting',
+			'greeting:createUser': 'Upload User Greeting',
+			'greeting:getManyStandard': 'Get Many Standard Greetings',
+			'greeting:getStandard': 'Get Standard Greeting',
+		}),
 		description: 'Manage RingCentral business hours, answering rules, forwarding and blocked numbers, and greetings',
 		defaults: { name: 'RingCentral Call Handling' },
 		usableAsTool: true,
@@ -63,4 +101,6 @@ export class RingCentralCallHandling implements INodeType {
 			...greetingFields,
 		],
 	};
+
+	methods = callHandlingMethods;
 }

@@ -10,6 +10,8 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { dateValue } from '../RingCentral/shared/dates';
 import { idList } from '../RingCentral/shared/lists';
+import { extensionLocator, locatorValue } from '../RingCentral/shared/locators';
+import { standardGreetingLocator } from './locators';
 import { weeklyRangesFrom, weeklyScheduleField } from './schedule';
 
 /** User rules belong to an extension; company rules answer the company numbers (the auto-receptionist). */
@@ -147,7 +149,30 @@ const greetingTypeField: Record<RuleLevel, INodeProperties> = {
 	},
 };
 
-function greetingsField(level: RuleLevel): INodeProperties {
+/** Fields whose type changed in node version 2 (ID text → picker). */
+type FieldVersion = 1 | 2;
+
+/** An extension to hand calls to, typed (version 1) or picked (version 2); optional in both. */
+function extensionField(version: FieldVersion, name: string, displayName: string, description: string): INodeProperties {
+	if (version === 1) return { displayName: `${displayName} ID`, name, type: 'string', default: '', description: `${description} (internal extension ID)` };
+	return extensionLocator(undefined, { name, displayName, description, me: false, byNumber: false, required: false });
+}
+
+function greetingsField(level: RuleLevel, version: FieldVersion): INodeProperties {
+	const presetField: INodeProperties =
+		version === 1
+			? {
+					displayName: 'Standard Greeting ID',
+					name: 'presetId',
+					type: 'string',
+					default: '',
+					description: 'ID of a standard greeting (Greeting → Get Many Standard); leave empty for a custom greeting',
+				}
+			: standardGreetingLocator(undefined, {
+					name: 'presetId',
+					description: 'A standard greeting from RingCentral\'s list; leave empty for a custom greeting',
+					required: false,
+				});
 	return {
 		displayName: 'Greetings',
 		name: 'greetings',
@@ -162,13 +187,7 @@ function greetingsField(level: RuleLevel): INodeProperties {
 				name: 'greeting',
 				values: [
 					greetingTypeField[level],
-					{
-						displayName: 'Standard Greeting ID',
-						name: 'presetId',
-						type: 'string',
-						default: '',
-						description: 'ID of a standard greeting (Greeting → Get Many Standard); leave empty for a custom greeting',
-					},
+					presetField,
 					{
 						displayName: 'Custom Greeting ID',
 						name: 'customGreetingId',
@@ -182,7 +201,7 @@ function greetingsField(level: RuleLevel): INodeProperties {
 	};
 }
 
-const userActionFields: INodeProperties[] = [
+const userActionFields = (version: FieldVersion): INodeProperties[] => [
 	{
 		displayName: 'Call Handling Action',
 		name: 'callHandlingAction',
@@ -265,13 +284,7 @@ const userActionFields: INodeProperties[] = [
 		placeholder: '+16505550123',
 		description: 'For Unconditional Forwarding: the number that receives every call',
 	},
-	{
-		displayName: 'Transfer Extension ID',
-		name: 'transferExtensionId',
-		type: 'string',
-		default: '',
-		description: 'For Transfer to Extension: internal ID of the extension that takes the calls',
-	},
+	extensionField(version, 'transferExtensionId', 'Transfer Extension', 'For Transfer to Extension: the extension that takes the calls'),
 	{
 		displayName: 'Voicemail',
 		name: 'voicemailEnabled',
@@ -279,13 +292,12 @@ const userActionFields: INodeProperties[] = [
 		default: true,
 		description: 'Whether callers can leave a voicemail',
 	},
-	{
-		displayName: 'Voicemail Recipient ID',
-		name: 'voicemailRecipientId',
-		type: 'string',
-		default: '',
-		description: 'Internal ID of the extension whose mailbox takes the voicemails (default: the rule owner)',
-	},
+	extensionField(
+		version,
+		'voicemailRecipientId',
+		'Voicemail Recipient',
+		'The extension whose mailbox takes the voicemails (default: the rule owner)',
+	),
 	{
 		displayName: 'Call Screening',
 		name: 'screening',
@@ -301,7 +313,7 @@ const userActionFields: INodeProperties[] = [
 	},
 ];
 
-const companyActionFields: INodeProperties[] = [
+const companyActionFields = (version: FieldVersion): INodeProperties[] => [
 	{
 		displayName: 'Call Handling Action',
 		name: 'callHandlingAction',
@@ -314,22 +326,20 @@ const companyActionFields: INodeProperties[] = [
 		default: 'Operator',
 		description: 'What happens to calls the rule applies to',
 	},
-	{
-		displayName: 'Bypass Extension ID',
-		name: 'bypassExtensionId',
-		type: 'string',
-		default: '',
-		description: 'For Bypass: internal ID of the extension that takes the calls',
-	},
+	extensionField(version, 'bypassExtensionId', 'Bypass Extension', 'For Bypass: the extension that takes the calls'),
 ];
 
-/** The collection of rule fields (conditions, action, greetings, JSON body) for one level. */
+/**
+ * The collection of rule fields (conditions, action, greetings, JSON body) for one level; in
+ * `version` 2 the extensions and standard greetings it names are pickers.
+ */
 export function ruleFieldsCollection(
 	level: RuleLevel,
 	name: string,
 	displayName: string,
 	displayOptions: IDisplayOptions,
 	withName: boolean,
+	version: FieldVersion,
 ): INodeProperties {
 	const options: INodeProperties[] = [
 		...(withName
@@ -337,8 +347,8 @@ export function ruleFieldsCollection(
 			: []),
 		{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether the rule is active' },
 		...conditionFields,
-		...(level === 'user' ? userActionFields : companyActionFields),
-		greetingsField(level),
+		...(level === 'user' ? userActionFields(version) : companyActionFields(version)),
+		greetingsField(level, version),
 		jsonBodyField,
 	];
 	return {
@@ -356,8 +366,9 @@ function rows(collection: IDataObject, field: string, row: string): IDataObject[
 	return ((collection[field] as IDataObject | undefined)?.[row] as IDataObject[] | undefined) ?? [];
 }
 
+/** A field's text, or the value of a picker (version 2), trimmed. */
 function text(value: unknown): string {
-	return String(value ?? '').trim();
+	return locatorValue(value);
 }
 
 /** Nested objects merged key by key; arrays and values of `over` replace those of `base`. */

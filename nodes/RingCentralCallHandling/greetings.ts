@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSend
 import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryInput, multipartRequest } from '../RingCentral/shared/binary';
+import { locatorValue } from '../RingCentral/shared/locators';
 import type { FormPart } from '../RingCentral/shared/multipart';
 
 const AUDIO_BY_EXTENSION: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg' };
@@ -17,7 +18,7 @@ export function greetingUpload(): PreSendAction {
 		const { data, meta } = await binaryInput(this, property);
 		const extension = (meta.fileExtension ?? meta.fileName?.split('.').pop() ?? '').toLowerCase();
 		const contentType = meta.mimeType?.startsWith('audio/') ? meta.mimeType : (AUDIO_BY_EXTENSION[extension] ?? meta.mimeType);
-		const answeringRuleId = String(this.getNodeParameter('answeringRuleId', '')).trim();
+		const answeringRuleId = locatorValue(this.getNodeParameter('answeringRuleId', ''));
 		const field = (name: string, value: string): FormPart => ({ name, data: value, contentType: 'text/plain; charset=UTF-8' });
 		return [
 			field('type', String(this.getNodeParameter('greetingType'))),
@@ -34,7 +35,7 @@ export function blockedCallerGreetings(collection: string): PreSendAction {
 		const rows = ((fields.greetings as IDataObject | undefined)?.greeting as IDataObject[] | undefined) ?? [];
 		if (!rows.length) return options;
 		const greetings = rows.map((row, index) => {
-			const presetId = String(row.presetId ?? '').trim();
+			const presetId = locatorValue(row.presetId);
 			if (!presetId) {
 				throw new NodeOperationError(this.getNode(), `Greetings row ${index + 1}: enter the standard greeting ID`, {
 					itemIndex: this.getItemIndex(),

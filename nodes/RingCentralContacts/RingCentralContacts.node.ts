@@ -1,7 +1,13 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import {
+	authenticationProperty,
+	credentials,
+	nodeVersions,
+	operationSubtitle,
+	requestDefaults,
+} from '../RingCentral/shared/descriptions';
 import { contactsMethods } from './methods';
 import { contactFields, contactOperations } from './resources/contact';
 import { directoryEntryFields, directoryEntryOperations } from './resources/directoryEntry';
@@ -11,10 +17,22 @@ export class RingCentralContacts implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Contacts',
 		name: 'ringCentralContacts',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/contacts.svg', dark: 'file:../../icons/contacts.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		...nodeVersions,
+		subtitle: operationSubtitle({
+			'contact:create': 'Create Contact',
+			'contact:delete': 'Delete Contact',
+			'contact:get': 'Get Contact',
+			'contact:getMany': 'Get Many Contacts',
+			'contact:replace': 'Replace Contact',
+			'contact:update': 'Update Contact',
+			'favorite:getMany': 'Get Many Favorites',
+			'favorite:update': 'Update Favorites',
+			'directoryEntry:get': 'Get Directory Entry',
+			'directoryEntry:getMany': 'Get Many Directory Entries',
+			'directoryEntry:search': 'Search Directory',
+		}),
 		description: 'Manage personal contacts and favorites, and look people up in the RingCentral company directory',
 		defaults: { name: 'RingCentral Contacts' },
 		usableAsTool: true,

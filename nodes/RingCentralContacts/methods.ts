@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
+import { searchContacts, searchExtensions } from '../RingCentral/shared/listSearch';
 
 /** Pages read at most for a dropdown, so a huge directory cannot stall the editor. */
 const MAX_PAGES = 10;
@@ -9,7 +10,7 @@ function pathValue(context: ILoadOptionsFunctions, name: string): string {
 	return encodeURIComponent(String(context.getNodeParameter(name, '~') || '~').trim());
 }
 
-/** Every user of the company directory, for picking favorites. */
+/** Every user of the company directory, for picking favorites (node version 1's dropdown). */
 async function getDirectoryExtensions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const url = `/restapi/v1.0/account/${pathValue(this, 'accountId')}/directory/entries`;
 	const options: INodePropertyOptions[] = [];
@@ -25,7 +26,7 @@ async function getDirectoryExtensions(this: ILoadOptionsFunctions): Promise<INod
 	return options.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The user's personal contacts, for picking favorites. */
+/** The user's personal contacts, for picking favorites (node version 1's dropdown). */
 async function getPersonalContacts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const url = `/restapi/v1.0/account/${pathValue(this, 'accountId')}/extension/${pathValue(this, 'extensionId')}/address-book/contact`;
 	const options: INodePropertyOptions[] = [];
@@ -43,4 +44,7 @@ async function getPersonalContacts(this: ILoadOptionsFunctions): Promise<INodePr
 	return options;
 }
 
-export const contactsMethods = { loadOptions: { getDirectoryExtensions, getPersonalContacts } };
+export const contactsMethods = {
+	loadOptions: { getDirectoryExtensions, getPersonalContacts },
+	listSearch: { searchContacts, searchExtensions },
+};

@@ -1,7 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import {
+	authenticationProperty,
+	credentials,
+	nodeVersions,
+	operationSubtitle,
+	requestDefaults,
+} from '../RingCentral/shared/descriptions';
+import { messagingMethods } from './methods';
 import { faxFields, faxOperations } from './resources/fax';
 import { messageFields, messageOperations } from './resources/message';
 import { messageSyncFields, messageSyncOperations } from './resources/messageSync';
@@ -12,10 +19,22 @@ export class RingCentralMessaging implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Messaging',
 		name: 'ringCentralMessaging',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/messaging.svg', dark: 'file:../../icons/messaging.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		...nodeVersions,
+		subtitle: operationSubtitle({
+			'sms:send': 'Send SMS',
+			'pagerMessage:send': 'Send Pager Message',
+			'fax:send': 'Send Fax',
+			'fax:getCoverPages': 'Get Fax Cover Pages',
+			'message:delete': 'Delete Messages',
+			'message:deleteMany': 'Delete Messages by Conversation or Date',
+			'message:downloadAttachment': 'Download Message Attachment',
+			'message:get': 'Get Messages',
+			'message:getMany': 'Get Many Messages',
+			'message:update': 'Mark Messages Read or Unread',
+			'messageSync:sync': 'Sync Messages',
+		}),
 		description: 'Send SMS, pager messages and faxes, and read, sync and tidy a RingCentral mailbox',
 		defaults: { name: 'RingCentral Messaging' },
 		usableAsTool: true,
@@ -51,4 +70,6 @@ export class RingCentralMessaging implements INodeType {
 			...messageSyncFields,
 		],
 	};
+
+	methods = messagingMethods;
 }

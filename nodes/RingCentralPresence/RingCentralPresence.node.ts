@@ -1,7 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import {
+	authenticationProperty,
+	credentials,
+	nodeVersions,
+	operationSubtitle,
+	requestDefaults,
+} from '../RingCentral/shared/descriptions';
+import { searchCallQueues, searchExtensions } from '../RingCentral/shared/listSearch';
 import { accountPresenceFields, accountPresenceOperations } from './resources/accountPresence';
 import { agentQueuePresenceFields, agentQueuePresenceOperations } from './resources/agentQueuePresence';
 import { callQueuePresenceFields, callQueuePresenceOperations } from './resources/callQueuePresence';
@@ -12,10 +19,21 @@ export class RingCentralPresence implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Presence',
 		name: 'ringCentralPresence',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/presence.svg', dark: 'file:../../icons/presence.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		...nodeVersions,
+		subtitle: operationSubtitle({
+			'userPresence:get': 'Get User Presence',
+			'userPresence:getMany': 'Get Many User Presences',
+			'userPresence:update': 'Update User Presence',
+			'accountPresence:getMany': 'Get Account Presence',
+			'callQueuePresence:get': 'Get Call Queue Presence',
+			'callQueuePresence:update': 'Update Call Queue Presence',
+			'agentQueuePresence:get': 'Get Agent Queue Presence',
+			'agentQueuePresence:update': 'Update Agent Queue Presence',
+			'unifiedPresence:get': 'Get Unified Presence',
+			'unifiedPresence:update': 'Update Unified Presence',
+		}),
 		description: 'Read and set the presence of RingCentral users, call queues and agents',
 		defaults: { name: 'RingCentral Presence' },
 		usableAsTool: true,
@@ -51,4 +69,6 @@ export class RingCentralPresence implements INodeType {
 			...unifiedPresenceFields,
 		],
 	};
+
+	methods = { listSearch: { searchCallQueues, searchExtensions } };
 }

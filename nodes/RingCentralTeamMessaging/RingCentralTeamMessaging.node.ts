@@ -1,7 +1,13 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, credentials, requestDefaults } from '../RingCentral/shared/descriptions';
+import {
+	authenticationProperty,
+	credentials,
+	nodeVersions,
+	operationSubtitle,
+	requestDefaults,
+} from '../RingCentral/shared/descriptions';
 import { teamMessagingMethods } from './methods';
 import { chatFields, chatOperations } from './resources/chat';
 import { companyFields, companyOperations } from './resources/company';
@@ -16,10 +22,32 @@ export class RingCentralTeamMessaging implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Team Messaging',
 		name: 'ringCentralTeamMessaging',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/team-messaging.svg', dark: 'file:../../icons/team-messaging.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		...nodeVersions,
+		subtitle: operationSubtitle({
+			'chat:get': 'Get Chat',
+			'chat:getMany': 'Get Many Chats',
+			'company:get': 'Get Company',
+			'conversation:create': 'Open Conversation',
+			'file:upload': 'Upload File',
+			'incomingWebhook:activate': 'Activate Incoming Webhook',
+			'incomingWebhook:create': 'Create Incoming Webhook',
+			'incomingWebhook:delete': 'Delete Incoming Webhook',
+			'incomingWebhook:get': 'Get Incoming Webhook',
+			'incomingWebhook:getMany': 'Get Many Incoming Webhooks',
+			'incomingWebhook:getManyInChat': 'Get Incoming Webhooks of Chat',
+			'incomingWebhook:suspend': 'Suspend Incoming Webhook',
+			'person:get': 'Get Persons',
+			'post:create': 'Create Post',
+			'post:delete': 'Delete Post',
+			'post:getMany': 'Get Many Posts',
+			'post:update': 'Update Post',
+			'team:addMembers': 'Add Team Members',
+			'team:archive': 'Archive Team',
+			'team:create': 'Create Team',
+			'team:removeMembers': 'Remove Team Members',
+		}),
 		description: 'Post to RingCentral chats and teams, share files and manage incoming webhooks (the API that replaced Glip)',
 		defaults: { name: 'RingCentral Team Messaging' },
 		usableAsTool: true,

@@ -1,6 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { ringCentralDirectBatch, ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
+import { currentParameter, matches } from '../RingCentral/shared/listSearch';
+import { locatorValue } from '../RingCentral/shared/locators';
+import { CHAT_IN_URL } from './locators';
 
 const PAGE_SIZE = 250;
 const PERSON_BATCH = 30;
@@ -64,4 +67,47 @@ async function searchTeams(this: ILoadOptionsFunctions, filter?: string, paginat
 	return await search(this, '/team-messaging/v1/teams', filter, paginationToken);
 }
 
-export const teamMessagingMethods = { listSearch: { searchChats, searchTeams } };
+/** The chat chosen in the node's Chat field, as an ID (also when a link to it was pasted). */
+function chosenChat(context: ILoadOptionsFunctions): string {
+	return locatorValue(currentParameter(context, 'chatId')).replace(CHAT_IN_URL, '$1');
+}
+
+/** Posts of the chosen chat, newest first, named by their author and text. */
+async function searchPosts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const chatId = chosenChat(this);
+	if (!chatId) return { results: [] };
+	const answer = await ringCentralDirectRequest.call(this, 'GET', `/team-messaging/v1/chats/${encodeURIComponent(chatId)}/posts`, {
+		qs: { recordCount: PAGE_SIZE, ...(paginationToken ? { pageToken: paginationToken } : {}) },
+	});
+	const posts = (answer.records as IDataObject[] | undefined) ?? [];
+	const names = await personNames(this, [...new Set(posts.map((post) => String(post.creatorId ?? '')).filter(Boolean))]);
+	const results = posts
+		.map((post) => {
+			const text = String(post.text ?? '').replace(/\s+/g, ' ').slice(0, 60) || `${((post.attachments as unknown[]) ?? []).length} attachment(s)`;
+			const author = names.get(String(post.creatorId)) ?? String(post.creatorId ?? '');
+			return { name: `${author}: ${text} · ${String(post.creationTime ?? '').slice(0, 16).replace('T', ' ')}`, value: String(post.id) };
+		})
+		.filter((item) => matches(filter, item.name));
+	return { results, paginationToken: (answer.navigation as IDataObject | undefined)?.nextPageToken as string | undefined };
+}
+
+/** The account's incoming webhooks, named by the chats they post into. */
+async function searchWebhooks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const answer = await ringCentralDirectRequest.call(this, 'GET', '/team-messaging/v1/webhooks');
+	const hooks = (answer.records as IDataObject[] | undefined) ?? [];
+	const chatIds = [...new Set(hooks.flatMap((hook) => ((hook.groupIds ?? hook.chatIds) as string[] | undefined) ?? []).map(String))];
+	const chats: IDataObject[] = [];
+	for (const id of chatIds) {
+		chats.push(await ringCentralDirectRequest.call(this, 'GET', `/team-messaging/v1/chats/${encodeURIComponent(id)}`));
+	}
+	const chatNames = new Map((await chatItems(this, chats)).map((item) => [item.value, item.name]));
+	const results = hooks
+		.map((hook) => {
+			const into = (((hook.groupIds ?? hook.chatIds) as string[] | undefined) ?? []).map((id) => chatNames.get(String(id)) ?? String(id));
+			return { name: `Into ${into.join(', ') || 'no chat'} · ${hook.status} · ${hook.id}`, value: String(hook.id) };
+		})
+		.filter((item) => matches(filter, item.name));
+	return { results };
+}
+
+export const teamMessagingMethods = { listSearch: { searchChats, searchPosts, searchTeams, searchWebhooks } };

@@ -14,7 +14,9 @@ import { timingSafeEqual } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
 import { ringCentralDirectBatch } from '../RingCentral/shared/directRequest';
-import { authenticationProperty, credentials } from '../RingCentral/shared/descriptions';
+import { authenticationProperty, callQueueFields, credentials, nodeVersions } from '../RingCentral/shared/descriptions';
+import { searchCallQueues, searchExtensions } from '../RingCentral/shared/listSearch';
+import { extensionLocator, locatorValue, versioned } from '../RingCentral/shared/locators';
 import { deduplicationKey, registerStarter, releaseNotification, starterOf, takeNotification } from './delivery';
 import type { Envelope, EventSettings } from './events';
 import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
@@ -37,11 +39,11 @@ function settingsOf(context: { getNodeParameter(name: string, fallback?: unknown
 	const get = <T>(name: string, fallback: T) => context.getNodeParameter(name, fallback) as T;
 	return {
 		events: get<string[]>('events', []),
-		extensionId: get('extensionId', '~'),
+		extensionId: locatorValue(get<unknown>('extensionId', '~')),
 		messageType: get('messageType', 'any'),
 		messageDirection: get('messageDirection', 'any'),
 		presenceLevel: get('presenceLevel', 'extension'),
-		callQueueId: get('callQueueId', ''),
+		callQueueId: locatorValue(get<unknown>('callQueueId', '')),
 		detailedTelephony: get('detailedTelephony', true),
 		sipData: get('sipData', false),
 		callLevel: get('callLevel', 'extension'),
@@ -82,10 +84,13 @@ export class RingCentralTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'RingCentral Trigger',
 		name: 'ringCentralTrigger',
-		icon: { light: 'file:../../icons/ringcentral.svg', dark: 'file:../../icons/ringcentral.dark.svg' },
+		icon: { light: 'file:../../icons/trigger.svg', dark: 'file:../../icons/trigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		...nodeVersions,
+		// The chosen events by their names ("Missed Call, Voicemail").
+		subtitle: `={{ $parameter["events"].map((event) => (${JSON.stringify(
+			Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+		)})[event] ?? event).join(", ") }}`,
 		description: 'Starts the workflow on RingCentral events: SMS, voicemail, fax, calls, presence, team messaging and more',
 		defaults: { name: 'RingCentral Trigger' },
 		inputs: [],
@@ -110,14 +115,20 @@ export class RingCentralTrigger implements INodeType {
 				required: true,
 				description: 'The RingCentral events that start the workflow',
 			},
-			{
-				displayName: 'Extension ID',
-				name: 'extensionId',
-				type: 'string',
-				default: '~',
-				description: 'Internal ID of the extension whose events to receive, or ~ for the signed-in user',
-				displayOptions: { show: { events: PER_EXTENSION } },
-			},
+			...versioned(
+				{
+					displayName: 'Extension ID',
+					name: 'extensionId',
+					type: 'string',
+					default: '~',
+					description: 'Internal ID of the extension whose events to receive. ~ means the signed-in user\'s extension.',
+					displayOptions: { show: { events: PER_EXTENSION } },
+				},
+				extensionLocator(
+					{ show: { events: PER_EXTENSION } },
+					{ description: 'The extension whose events to receive. ~ means the signed-in user\'s own extension.', byNumber: false },
+				),
+			),
 			{
 				displayName: 'Message Type',
 				name: 'messageType',
@@ -168,15 +179,10 @@ export class RingCentralTrigger implements INodeType {
 				description: 'Whose presence changes start the workflow',
 				displayOptions: { show: { events: ['presence'] } },
 			},
-			{
-				displayName: 'Call Queue ID',
-				name: 'callQueueId',
-				type: 'string',
-				default: '',
-				required: true,
-				description: 'Internal extension ID of the call queue',
-				displayOptions: { show: { events: ['presence'], presenceLevel: ['callQueue'] } },
-			},
+			...callQueueFields(
+				{ show: { events: ['presence'], presenceLevel: ['callQueue'] } },
+				{ description: 'The call queue whose members\' presence starts the workflow', byNumber: false },
+			),
 			{
 				displayName: 'Detailed Telephony State',
 				name: 'detailedTelephony',
@@ -262,6 +268,8 @@ export class RingCentralTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { listSearch: { searchCallQueues, searchExtensions } };
 
 	webhookMethods = {
 		default: {

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { ringCentralDirectRequest } from '../RingCentral/shared/directRequest';
+import { searchExtensions } from '../RingCentral/shared/listSearch';
 
 const HISTORY_PAGE = 100;
 
@@ -49,4 +50,4 @@ async function searchMeetings(this: ILoadOptionsFunctions, filter?: string, pagi
 	};
 }
 
-export const videoMethods = { listSearch: { searchBridges, searchMeetings } };
+export const videoMethods = { listSearch: { searchBridges, searchExtensions, searchMeetings } };

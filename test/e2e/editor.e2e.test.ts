@@ -1,9 +1,12 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- node descriptions of every shape */
+/* eslint-disable @typescript-eslint/no-explicit-any -- node descriptions and n8n answers of every shape */
 import { chromium, selectors } from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { runtime } from './client';
+import { exampleWorkflows, importable } from '../../tools/n8n/examples';
+import { PACKAGE_NAME } from '../../tools/n8n/n8n';
+import { n8nRest, runtime } from './client';
 import { nodeDescriptions, screenshotPath, CHROMIUM } from './files';
+import { CREDENTIALS } from './workflows';
 
 /** Console noise of an offline machine, not of the page: blocked network and the pre-login probe. */
 const IGNORED = [/Failed to load resource/, /net::ERR_/];
@@ -27,15 +30,21 @@ afterAll(async () => {
 	await browser?.close();
 });
 
+/** A page that collects the editor's own errors. */
+async function editorPage(): Promise<{ page: Page; errors: string[] }> {
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' && !IGNORED.some((pattern) => pattern.test(message.text()))) errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(String(error)));
+	return { page, errors };
+}
+
 const cases: Array<[string, any]> = nodeDescriptions().map((d: any) => [d.displayName, d]);
 describe.each<[string, any]>(cases)('editor: %s', (_name, description) => {
 	test('is added from the node panel and its parameter panel renders', async () => {
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('console', (message) => {
-			if (message.type() === 'error' && !IGNORED.some((pattern) => pattern.test(message.text()))) errors.push(message.text());
-		});
-		page.on('pageerror', (error) => errors.push(String(error)));
+		const { page, errors } = await editorPage();
 		try {
 			await page.goto(`${runtime().n8nUrl}/workflow/new`);
 			await page.getByTestId('node-creator-plus-button').click();
@@ -52,6 +61,274 @@ describe.each<[string, any]>(cases)('editor: %s', (_name, description) => {
 			for (const field of description.selectors) await ndv.getByTestId(`parameter-input-${field}`).waitFor();
 			await page.screenshot({ path: screenshotPath(description.name) });
 			expect(errors).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+/**
+ * One node of each type, set to an operation with a picker, in one workflow: what the picker must
+ * list from the emulator's demo company (with names), what typing must narrow it to, and the
+ * subtitle the canvas must show. `listed` holds names the first page contains; `searched` tests
+ * every name after typing `search`.
+ */
+interface PickerCase {
+	node: string;
+	parameters: Record<string, unknown>;
+	field: string;
+	listed: Array<string | RegExp>;
+	search: string;
+	searched: (names: string[]) => boolean;
+	subtitle: string;
+}
+
+const only = (...expected: string[]) => (names: string[]) => JSON.stringify(names) === JSON.stringify(expected);
+const every = (pattern: RegExp) => (names: string[]) => names.length > 0 && names.every((name) => pattern.test(name));
+
+const PICKERS: PickerCase[] = [
+	{
+		node: 'ringCentralPresence',
+		parameters: { resource: 'callQueuePresence', operation: 'get' },
+		field: 'callQueueId',
+		listed: ['Support Queue (200) · call queue', 'Sales Queue (201) · call queue'],
+		search: 'sales',
+		searched: only('Sales Queue (201) · call queue'),
+		subtitle: 'Get Call Queue Presence',
+	},
+	{
+		node: 'ringCentralMessaging',
+		parameters: { resource: 'sms', operation: 'send' },
+		field: 'from',
+		listed: ['+16505551001 · direct number', '+16505551099 · Support line'],
+		search: 'support',
+		searched: only('+16505551099 · Support line'),
+		subtitle: 'Send SMS',
+	},
+	{
+		node: 'ringCentralCallLog',
+		parameters: { resource: 'recording', operation: 'download' },
+		field: 'recordingId',
+		listed: [/^(Inbound call from|Outbound call to) .+ · \d{4}-\d\d-\d\d \d\d:\d\d · \d+m \d\ds$/],
+		search: 'inbound',
+		searched: every(/^Inbound call from /),
+		subtitle: 'Download Recording',
+	},
+	{
+		node: 'ringCentralRingOut',
+		parameters: { resource: 'ringOutCall', operation: 'create' },
+		field: 'to',
+		listed: ['Pat Customer (Globex Corp) · mobile · +16505550123', 'Bob Baker · colleague · +16505551002'],
+		search: 'quinn',
+		searched: only('Quinn Rivera (Initech) · business · +14155550142'),
+		subtitle: 'Start RingOut Call',
+	},
+	{
+		node: 'ringCentralContacts',
+		parameters: { resource: 'contact', operation: 'get' },
+		field: 'contactId',
+		listed: ['Pat Customer (Globex Corp)', 'Riley Chen (Globex Corp)'],
+		search: 'ri',
+		searched: every(/\bri/i),
+		subtitle: 'Get Contact',
+	},
+	{
+		node: 'ringCentralTeamMessaging',
+		parameters: { resource: 'post', operation: 'create' },
+		field: 'chatId',
+		listed: ['Support Team · Team', 'Bob Baker · Direct'],
+		search: 'bob',
+		searched: every(/Bob/),
+		subtitle: 'Create Post',
+	},
+	{
+		node: 'ringCentralVideo',
+		parameters: { resource: 'meetingBridge', operation: 'getDefault' },
+		field: 'extensionId',
+		listed: ['Me (the signed-in user)', 'Alice Admin (101)', 'Bob Baker (102)', 'Support Queue (200) · call queue'],
+		search: 'carol',
+		// n8n keeps the current choice (Me, the default) on top of the matches.
+		searched: only('Me (the signed-in user)', 'Carol Cole (103)'),
+		subtitle: 'Get Default Meeting Bridge',
+	},
+	{
+		node: 'ringCentralCallHandling',
+		parameters: { resource: 'userAnsweringRule', operation: 'get' },
+		field: 'ruleId',
+		listed: [/ · Business Hours$/, / · After Hours$/],
+		search: 'after',
+		searched: every(/ · After Hours$/),
+		subtitle: 'Get User Answering Rule',
+	},
+	{
+		node: 'ringCentralAccount',
+		parameters: { resource: 'authorizationProfile', operation: 'check' },
+		field: 'targetExtensionId',
+		listed: ['Alice Admin (101)', 'Bob Baker (102)'],
+		search: 'bob',
+		searched: only('Bob Baker (102)'),
+		subtitle: 'Check User Permission',
+	},
+	{
+		node: 'ringCentralTrigger',
+		parameters: { events: ['presence'], presenceLevel: 'callQueue' },
+		field: 'callQueueId',
+		listed: ['Support Queue (200) · call queue', 'Sales Queue (201) · call queue'],
+		search: '201',
+		searched: only('Sales Queue (201) · call queue'),
+		subtitle: 'Presence',
+	},
+];
+
+/** The name a node gets on the editor check's canvas: its display name ("RingCentral Presence"). */
+const displayNames = new Map(nodeDescriptions().map((d: any) => [d.name as string, d.displayName as string]));
+const nodeName = (node: string, typeVersion = 2) => `${displayNames.get(node)}${typeVersion === 1 ? ' (version 1)' : ''}`;
+
+/** A node of the editor workflow: the newest version, the e2e JWT credential. */
+function editorNode(node: string, index: number, parameters: Record<string, unknown>, typeVersion = 2) {
+	return {
+		id: `editor-${index}`,
+		name: nodeName(node, typeVersion),
+		type: `${PACKAGE_NAME}.${node}`,
+		typeVersion,
+		position: [(index % 5) * 260, Math.floor(index / 5) * 220],
+		parameters: { authentication: 'jwt', ...parameters },
+		credentials: { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } },
+	};
+}
+
+/** Names the open picker lists, once `ready` holds for them (the editor loads and filters asynchronously). */
+async function pickerNames(page: Page, ready: (names: string[]) => boolean, timeoutMs = 20_000): Promise<string[]> {
+	const started = Date.now();
+	let names: string[] = [];
+	while (Date.now() - started < timeoutMs) {
+		names = (await page.getByTestId('rlc-item').allInnerTexts()).map((text) => text.trim());
+		if (ready(names)) return names;
+		await page.waitForTimeout(250);
+	}
+	return names;
+}
+
+const hasAll = (expected: Array<string | RegExp>) => (names: string[]) =>
+	expected.every((want) => names.some((name) => (typeof want === 'string' ? name === want : want.test(name))));
+
+describe('editor: the pickers, the canvas and the forms', () => {
+	let workflowId: string;
+	const oldNode = editorNode('ringCentralPresence', PICKERS.length, { resource: 'userPresence', operation: 'get', accountId: '~', extensionId: '62264426016' }, 1);
+
+	beforeAll(async () => {
+		const created = await n8nRest('POST', '/workflows', {
+			name: 'editor: every RingCentral node',
+			nodes: [...PICKERS.map((picker, index) => editorNode(picker.node, index, picker.parameters)), oldNode],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		});
+		workflowId = created.id;
+	});
+
+	test('the canvas shows each node with its own icon and the operation by its display name', async () => {
+		const { page, errors } = await editorPage();
+		try {
+			await page.goto(`${runtime().n8nUrl}/workflow/${workflowId}`);
+			await page.getByTestId('canvas-node').first().waitFor();
+			await page.waitForTimeout(1000);
+			const nodes = await page.getByTestId('canvas-node').evaluateAll((elements) =>
+				elements.map((element) => ({
+					name: element.getAttribute('data-node-name'),
+					lines: String((element as { innerText?: string }).innerText ?? '').split('\n').map((line: string) => line.trim()).filter(Boolean),
+					icon: element.querySelector('img')?.getAttribute('src') ?? '',
+				})),
+			);
+			for (const picker of PICKERS) {
+				const node = nodes.find((n) => n.name === nodeName(picker.node));
+				expect({ node: picker.node, subtitle: node?.lines[1] }).toEqual({ node: picker.node, subtitle: picker.subtitle });
+			}
+			const icons = PICKERS.map((picker) => nodes.find((n) => n.name === nodeName(picker.node))?.icon);
+			expect(new Set(icons).size).toBe(PICKERS.length);
+			for (const icon of icons) expect(icon).toMatch(new RegExp(`^/icons/${PACKAGE_NAME}/dist/icons/[a-z-]+\\.svg$`));
+			await page.screenshot({ path: screenshotPath('canvas') });
+			expect(errors).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+
+	test.each(PICKERS.map((picker, index) => [picker.node, picker.field, index] as const))(
+		'%s: the %s picker lists the emulator\'s records by name and RingCentral is searched as the user types',
+		async (node, field, index) => {
+			const picker = PICKERS[index];
+			const { page, errors } = await editorPage();
+			try {
+				await page.goto(`${runtime().n8nUrl}/workflow/${workflowId}/editor-${index}`);
+				const ndv = page.getByTestId('ndv');
+				await ndv.waitFor();
+				await ndv.getByTestId(`resource-locator-${field}`).getByTestId('rlc-input').click();
+				const listed = await pickerNames(page, hasAll(picker.listed));
+				if (!hasAll(picker.listed)(listed)) await page.screenshot({ path: screenshotPath(`${node}.picker.failed`) });
+				expect({ node, names: listed, listed: hasAll(picker.listed)(listed) }).toEqual({ node, names: listed, listed: true });
+				const search = page.getByTestId('rlc-search');
+				const input = (await search.locator('input').count()) ? search.locator('input').first() : search;
+				await input.fill(picker.search);
+				const searched = await pickerNames(page, picker.searched);
+				if (!picker.searched(searched)) await page.screenshot({ path: screenshotPath(`${node}.picker.failed`) });
+				expect({ node, search: picker.search, names: searched, searched: picker.searched(searched) }).toEqual({
+					node,
+					search: picker.search,
+					names: searched,
+					searched: true,
+				});
+				await page.screenshot({ path: screenshotPath(`${node}.picker`) });
+				expect(errors).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		},
+	);
+
+	test('a version 1 node (saved before the pickers) opens with its text fields and values', async () => {
+		const { page, errors } = await editorPage();
+		try {
+			await page.goto(`${runtime().n8nUrl}/workflow/${workflowId}/${oldNode.id}`);
+			const ndv = page.getByTestId('ndv');
+			await ndv.waitFor();
+			const field = ndv.getByTestId('parameter-input-extensionId');
+			await field.waitFor();
+			expect(await field.locator('input, textarea').first().inputValue()).toBe('62264426016');
+			expect(await ndv.getByTestId('resource-locator-extensionId').count()).toBe(0);
+			expect(errors).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+
+	test('the OAuth2 credential form starts with the Server, Server URL right below it', async () => {
+		const { page } = await editorPage();
+		try {
+			await page.goto(`${runtime().n8nUrl}/home/credentials/${CREDENTIALS.oauth2.id}`);
+			const dialog = page.getByTestId('credential-edit-dialog');
+			await dialog.getByText('Client Secret').first().waitFor();
+			const labels = (await dialog.locator('label').allInnerTexts()).map((label) => label.split('\n')[0].replace(/\s*\*$/, '').trim());
+			const fields = labels.filter((label) => label !== 'OAuth Redirect URL');
+			expect(fields.slice(0, 5)).toEqual(['Server', 'Server URL', 'Grant Type', 'Client ID', 'Client Secret']);
+			expect(fields.indexOf('Allowed HTTP Request Domains')).toBeGreaterThan(fields.indexOf('Client Secret'));
+			await page.screenshot({ path: screenshotPath('credential-oauth2') });
+		} finally {
+			await page.close();
+		}
+	});
+
+	test('the call-log export example runs from its Manual Trigger when the user clicks Execute workflow', async () => {
+		const example = exampleWorkflows().find((workflow) => workflow.file === 'daily-call-log-export.json');
+		const { id: _id, ...workflow } = importable(example as any) as any;
+		const created = await n8nRest('POST', '/workflows', { ...workflow, name: `${workflow.name} (editor check)` });
+		const { page } = await editorPage();
+		try {
+			await page.goto(`${runtime().n8nUrl}/workflow/${created.id}`);
+			await page.getByTestId('canvas-node').first().waitFor();
+			const buttons = (await page.locator('[data-test-id^="execute-workflow-button"]').allInnerTexts()).join(' ');
+			expect(buttons).toContain('Execute workflow');
+			expect(buttons).not.toContain('Every morning');
+			await page.screenshot({ path: screenshotPath('example-daily-call-log-export') });
 		} finally {
 			await page.close();
 		}

@@ -62,7 +62,13 @@ describe('examples/ run in real n8n against the emulator', () => {
 		const bob = demo.extensions.find((e: any) => e.extensionNumber === '102').id;
 		await control('PUT', `/state/presence/${demo.ids.admin}`, { userStatus: 'Busy' });
 		await control('PUT', `/state/presence/${bob}`, { userStatus: 'Available', dndStatus: 'TakeAllCalls', telephonyStatus: 'NoCall' });
-		expect(example('presence-based-routing').nodes.find((n: any) => n.name === 'Support queue members').parameters.callQueueId).toBe(support);
+		// The example picks the queue from the list: by ID, with the name the picker showed.
+		expect(example('presence-based-routing').nodes.find((n: any) => n.name === 'Support queue members').parameters.callQueueId).toEqual({
+			__rl: true,
+			mode: 'list',
+			value: support,
+			cachedResultName: 'Support Queue (200) · call queue',
+		});
 		const since = await mark();
 		await control('POST', '/events/inbound-sms', { from: '+16175550164', text: 'My order is late' });
 		const [page] = await eventually(async () => {

@@ -18,12 +18,14 @@ describe('n8n loads the package as users install it', () => {
 		expect([...credentialNames].sort()).toEqual(['ringCentralJwtApi', 'ringCentralOAuth2Api']);
 	});
 
-	test('the editor knows both credential types', async () => {
+	test('the editor knows both credential types (and the Server fields\' parent, hidden from its list)', async () => {
 		const types = (await n8nTypes('credentials')) as any[];
 		const names = types.map((t: any) => t.name);
-		expect(names).toEqual(expect.arrayContaining(['ringCentralOAuth2Api', 'ringCentralJwtApi']));
+		expect(names).toEqual(expect.arrayContaining(['ringCentralOAuth2Api', 'ringCentralJwtApi', 'ringCentralServerApi']));
 		const oauth = types.find((t: any) => t.name === 'ringCentralOAuth2Api');
-		expect(oauth.extends).toEqual(['oAuth2Api']);
+		// n8n's OAuth2 flow serves a credential whose parents include oAuth2Api; the first parent lays out the form.
+		expect(oauth.extends).toEqual(['ringCentralServerApi', 'oAuth2Api']);
+		expect(types.find((t: any) => t.name === 'ringCentralServerApi').hidden).toBe(true);
 	});
 });
 

@@ -47,6 +47,12 @@ const inputNodeType: INodeType = {
 	},
 };
 
+/** The version n8n gives a node added now: its default version, else the highest. */
+function newestVersion(nodeType: INodeType | undefined): number {
+	const { version, defaultVersion } = nodeType?.description ?? {};
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : (version ?? 1));
+}
+
 /** JSON of any shape (credential data, node output): the tests walk it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type Json = any;
@@ -251,6 +257,8 @@ export interface Run {
 	mode?: 'manual' | 'trigger' | 'webhook';
 	/** the workflow's time zone setting (default n8n's, America/New_York) */
 	timezone?: string;
+	/** the node version the workflow holds; the version n8n gives a node added now when missing */
+	typeVersion?: number;
 }
 
 /** What a run gave: n8n's status, the error of the run or the node, the node's first output. */
@@ -273,6 +281,7 @@ export interface OptionsRun {
 	listSearch?: string;
 	filter?: string;
 	paginationToken?: string;
+	typeVersion?: number;
 }
 
 /** @param options classes (constructors) of the package */
@@ -340,12 +349,12 @@ export function createEngine({ nodeTypes, credentialTypes }: { nodeTypes: NodeCl
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
-	function nodeFor(run: { type: string; parameters: Record<string, Json>; credential?: CredentialRef }): INode {
+	function nodeFor(run: { type: string; parameters: Record<string, Json>; credential?: CredentialRef; typeVersion?: number }): INode {
 		return {
 			id: 'node-under-test',
 			name: NODE_NAME,
 			type: `n8n-nodes-ringcentral.${run.type}`,
-			typeVersion: (byName.get(run.type)?.description.version as number | undefined) ?? 1,
+			typeVersion: run.typeVersion ?? newestVersion(byName.get(run.type)),
 			position: [0, 0],
 			parameters: run.parameters,
 			credentials: run.credential

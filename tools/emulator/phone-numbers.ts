@@ -86,12 +86,23 @@ function userNumber(state: State, extensionId: string, index: number): PhoneNumb
 	};
 }
 
+/** The administrator's second direct line, which texts too (so an SMS sender can be chosen). */
+const ADMIN_SUPPORT_LINE: Pick<PhoneNumber, 'id' | 'phoneNumber' | 'label' | 'features'> = {
+	id: '1460417004',
+	phoneNumber: '+16505551099',
+	label: 'Support line',
+	features: ['CallerId', 'SmsSender'],
+};
+
 /** Every number of the account: company numbers first, then direct numbers by extension. */
 export function accountPhoneNumbers(state: State): PhoneNumber[] {
 	const numbers: PhoneNumber[] = [...COMPANY_NUMBERS];
 	state.users.forEach((id, index) => {
 		const number = userNumber(state, id, index);
 		if (number) numbers.push(number);
+		if (number && id === state.ids.admin) {
+			numbers.push({ ...number, ...ADMIN_SUPPORT_LINE, primary: false });
+		}
 	});
 	for (const extension of state.extensions.values()) {
 		const other = OTHER_DIRECT_NUMBERS[extension.extensionNumber];

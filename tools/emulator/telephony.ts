@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 
 import { errors } from './errors';
 import { COMPANY, personOf } from './people';
+import { accountPhoneNumbers } from './phone-numbers';
 import type { State } from './state';
 
 export { COMPANY };
@@ -63,9 +64,11 @@ export function directNumberOfUser(state: State, extensionId: string): string {
 	return number;
 }
 
-/** The user whose direct number this is, if any. */
+/** A phone number of an extension as RingCentral lists it, with the features that say what it may do. */
+/** The user whose direct number (or additional direct line) this is, if any. */
 export function userByNumber(state: State, phoneNumber: string): string | undefined {
-	return state.users.find((id) => directNumberOf(state, id) === phoneNumber);
+	const number = accountPhoneNumbers(state).find((n) => n.usageType === 'DirectNumber' && n.phoneNumber === phoneNumber);
+	return number?.extensionId !== undefined && state.users.includes(number.extensionId) ? number.extensionId : undefined;
 }
 
 /** A party: number plus name and location when known. */

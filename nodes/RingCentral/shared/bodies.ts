@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isResourceLocator, locatorValue } from './locators';
 import { splitList } from './lists';
 
 /** An update with nothing chosen would send RingCentral an empty body: say so instead. */
@@ -44,9 +45,9 @@ export function recordsFromRows(
 	};
 }
 
-/** A required id in a row, trimmed; throws a message naming the row. */
+/** A required id in a row (text, or a picker's value), trimmed; throws a message naming the row. */
 export function rowId(row: IDataObject, key: string, label: string, position: number): string {
-	const value = String(row[key] ?? '').trim();
+	const value = locatorValue(row[key]);
 	if (!value) throw new Error(`Row ${position}: enter the ${label}`);
 	return value;
 }
@@ -77,7 +78,8 @@ export function listToRequest(options: {
 	optional?: boolean;
 }): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
-		const values = splitList(this.getNodeParameter(options.parameter, '')).map((value) =>
+		// A picker (version 2) holds one number, or several typed in its "By Numbers" mode.
+		const values = splitList(unwrapLocator(this.getNodeParameter(options.parameter, '') as unknown)).map((value) =>
 			options.normalize ? options.normalize(value) : value,
 		);
 		if (!values.length) {
@@ -90,4 +92,8 @@ export function listToRequest(options: {
 		if (options.to === 'query') return { ...request, qs: { ...(request.qs ?? {}), [options.property]: list } };
 		return { ...request, body: { ...((request.body as IDataObject) ?? {}), [options.property]: list } };
 	};
+}
+
+function unwrapLocator(value: unknown): unknown {
+	return isResourceLocator(value) ? value.value : value;
 }

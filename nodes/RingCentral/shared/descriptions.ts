@@ -1,6 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
 import type { DateField } from './dates';
+import { callQueueLocator, extensionLocator, versioned } from './locators';
 import { serverUrlExpression } from './server';
 
 /** Both credentials, chosen by the Authentication field every node starts with. */
@@ -8,6 +9,20 @@ export const credentials: INodeCredentialDescription[] = [
 	{ name: 'ringCentralOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 	{ name: 'ringCentralJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
 ];
+
+/**
+ * Node versions of every node. Version 2 turned ID fields into pickers (resource locators);
+ * version 1 keeps the text fields workflows saved before, and both run the same operations.
+ */
+export const nodeVersions = { version: [1, 2], defaultVersion: 2 };
+
+/**
+ * The canvas subtitle: the display name of the chosen operation ("Send SMS"), looked up in a
+ * table of `resource:operation` → words.
+ */
+export function operationSubtitle(labels: Record<string, string>): string {
+	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
+}
 
 /** The credential type the Authentication field selects. */
 export function credentialTypeFor(authentication: string): 'ringCentralJwtApi' | 'ringCentralOAuth2Api' {
@@ -40,11 +55,12 @@ export function accountIdField(displayOptions: IDisplayOptions): INodeProperties
 		type: 'string',
 		default: '~',
 		required: true,
-		description: 'RingCentral account ID, or ~ for the account of the signed-in user',
+		description: 'RingCentral account ID. ~ means the account of the signed-in user (the user of the credential).',
 		displayOptions,
 	};
 }
 
+/** The Extension ID text field of node version 1 (`~` or an internal ID). */
 export function extensionIdField(
 	displayOptions: IDisplayOptions,
 	overrides: Partial<INodeProperties> = {},
@@ -55,10 +71,37 @@ export function extensionIdField(
 		type: 'string',
 		default: '~',
 		required: true,
-		description: 'Internal ID of the extension (not its short number), or ~ for the signed-in user',
+		description: 'Internal ID of the extension (not its short number). ~ means the signed-in user\'s extension.',
 		displayOptions,
 		...overrides,
 	};
+}
+
+/**
+ * The extension an operation acts on: a text field in version 1 workflows, a picker (directory,
+ * ID or extension number) from version 2 on. `description` replaces the generic one in both.
+ */
+export function extensionFields(displayOptions: IDisplayOptions, description?: string): INodeProperties[] {
+	return versioned(
+		extensionIdField(displayOptions, description ? { description } : {}),
+		extensionLocator(displayOptions, description ? { description } : {}),
+	);
+}
+
+/** The call queue an operation or event is about: text in version 1, a picker from version 2 on. */
+export function callQueueFields(displayOptions: IDisplayOptions, picker: { description?: string; byNumber?: boolean } = {}): INodeProperties[] {
+	return versioned(
+		{
+			displayName: 'Call Queue ID',
+			name: 'callQueueId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Internal extension ID of the call queue',
+			displayOptions,
+		},
+		callQueueLocator(displayOptions, picker),
+	);
 }
 
 /** Return All + Limit for a list; the transport turns them into page sizes and stops early. */
@@ -85,9 +128,14 @@ export function returnAllFields(displayOptions: IDisplayOptions, maxPageSize: nu
 	];
 }
 
-/** URL segment from a field, so `~`, ids and expressions all land safely in the path. */
-export function pathParameter(name: string): string {
-	return `{{ encodeURIComponent(String($parameter["${name}"]).trim()) }}`;
+/**
+ * URL segment from a field, so `~`, ids and expressions all land safely in the path. A resource
+ * locator reads as its value (n8n's `$parameter` gives a locator's value); `fromUrl` takes the ID
+ * out of a pasted link (its first group).
+ */
+export function pathParameter(name: string, fromUrl?: RegExp): string {
+	const text = `String($parameter["${name}"]).trim()`;
+	return `{{ encodeURIComponent(${fromUrl ? `${text}.replace(${fromUrl}, "$1")` : text}) }}`;
 }
 
 /** The Simplify switch that `simplified(...)` output steps read. */

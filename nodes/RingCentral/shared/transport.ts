@@ -18,6 +18,7 @@ import type { DateField } from './dates';
 import { withDates } from './dates';
 import { callAsNode, credentialNameOf, failedItem } from './directRequest';
 import { ringCentralError } from './errors';
+import { resolveExtensionNumbers } from './extensionNumbers';
 import { idList } from './lists';
 import { mediaUrlExpression } from './server';
 
@@ -159,6 +160,7 @@ function executor(route: OperationRoute) {
 			// Dates and body builders run here rather than in n8n's routing (send.value, preSend) so a
 			// bad value fails the item with a clear error, paired with its input, instead of vanishing.
 			if (route.dates) requestData = { ...requestData, options: withDates(this, requestData.options, route.dates) };
+			requestData = await resolveExtensionNumbers.call(this, requestData);
 			for (const prepare of route.prepare ?? []) {
 				const prepared = await prepare.call(this, requestData.options as IHttpRequestOptions);
 				requestData = { ...requestData, options: prepared };

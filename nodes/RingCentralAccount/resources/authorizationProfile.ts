@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { extensionLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'authorizationProfile';
@@ -19,13 +20,8 @@ async function simplifiedProfile(this: IExecuteSingleFunctions, items: INodeExec
 	});
 }
 
-const targetExtensionField: INodeProperties = {
-	displayName: 'Target Extension ID',
-	name: 'targetExtensionId',
-	type: 'string',
-	default: '',
-	description: 'Extension the permissions would act on (for example the user whose call log is read); leave empty for none',
-	routing: { send: { type: 'query', property: 'targetExtensionId', value: '={{ $value.trim() || undefined }}' } },
+const targetExtensionRouting = {
+	send: { type: 'query' as const, property: 'targetExtensionId', value: '={{ String($value ?? "").trim() || undefined }}' },
 };
 
 export const authorizationProfileOperations: INodeProperties = {
@@ -55,7 +51,7 @@ export const authorizationProfileOperations: INodeProperties = {
 
 export const authorizationProfileFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['check', 'get'])),
-	extensionIdField(showFor(RESOURCE, ['check', 'get'])),
+	...extensionFields(showFor(RESOURCE, ['check', 'get']), 'The user whose permissions to read. ~ means the signed-in user.'),
 	{
 		displayName: 'Permission ID',
 		name: 'permissionId',
@@ -67,7 +63,28 @@ export const authorizationProfileFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['check']),
 		routing: { send: { type: 'query', property: 'permissionId' } },
 	},
-	{ ...targetExtensionField, displayOptions: showFor(RESOURCE, ['check', 'get']) },
+	...versioned(
+		{
+			displayName: 'Target Extension ID',
+			name: 'targetExtensionId',
+			type: 'string',
+			default: '',
+			description: 'Extension the permissions would act on (for example the user whose call log is read); leave empty for none',
+			routing: targetExtensionRouting,
+			displayOptions: showFor(RESOURCE, ['check', 'get']),
+		},
+		{
+			...extensionLocator(showFor(RESOURCE, ['check', 'get']), {
+				name: 'targetExtensionId',
+				displayName: 'Target Extension',
+				description: 'Extension the permissions would act on (for example the user whose call log is read); leave empty for none',
+				me: false,
+				byNumber: false,
+				required: false,
+			}),
+			routing: targetExtensionRouting,
+		},
+	),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',

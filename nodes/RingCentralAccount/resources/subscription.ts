@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
+import { byIdMode, fromListMode, resourceLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'subscription';
@@ -94,15 +95,29 @@ export const subscriptionOperations: INodeProperties = {
 };
 
 export const subscriptionFields: INodeProperties[] = [
-	{
-		displayName: 'Subscription ID',
-		name: 'subscriptionId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'ID of the subscription',
-		displayOptions: showFor(RESOURCE, ['delete', 'get', 'renew', 'update']),
-	},
+	...versioned(
+		{
+			displayName: 'Subscription ID',
+			name: 'subscriptionId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the subscription',
+			displayOptions: showFor(RESOURCE, ['delete', 'get', 'renew', 'update']),
+		},
+		resourceLocator(
+			{
+				name: 'subscriptionId',
+				displayName: 'Subscription',
+				description: 'One of this app\'s subscriptions for the signed-in user',
+				displayOptions: showFor(RESOURCE, ['delete', 'get', 'renew', 'update']),
+			},
+			[
+				fromListMode('searchSubscriptions'),
+				byIdMode('2a8b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c8d', { pattern: '^\\s*[0-9A-Za-z-]{8,}\\s*$', errorMessage: 'A subscription ID is letters, digits and dashes' }),
+			],
+		),
+	),
 	{ ...eventFiltersField, displayOptions: showFor(RESOURCE, ['create', 'update']) },
 	{
 		displayName: 'Webhook URL',

@@ -3,12 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requireUpdateFields } from '../../RingCentral/shared/bodies';
 import {
 	accountIdField,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
+import { versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
+import { blockedNumberLocator } from '../locators';
 
 const RESOURCE = 'blockedNumber';
 const MAX_PAGE_SIZE = 1000;
@@ -79,16 +81,19 @@ export const blockedNumberOperations: INodeProperties = {
 
 export const blockedNumberFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	{
-		displayName: 'Blocked Number ID',
-		name: 'blockedNumberId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'ID of the blocked or allowed list entry (Get Many lists them)',
-		displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
-	},
+	...extensionFields(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
+	...versioned(
+		{
+			displayName: 'Blocked Number ID',
+			name: 'blockedNumberId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the blocked or allowed list entry (Get Many lists them)',
+			displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
+		},
+		blockedNumberLocator(showFor(RESOURCE, ['delete', 'get', 'update'])),
+	),
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',

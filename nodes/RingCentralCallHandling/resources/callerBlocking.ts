@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireUpdateFields } from '../../RingCentral/shared/bodies';
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 import { blockedCallerGreetings } from '../greetings';
+import { standardGreetingLocator } from '../locators';
 
 const RESOURCE = 'callerBlocking';
 const URL = `=/restapi/v1.0/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/caller-blocking`;
@@ -40,8 +42,22 @@ export const callerBlockingOperations: INodeProperties = {
 
 export const callerBlockingFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['get', 'update'])),
-	{
+	...extensionFields(showFor(RESOURCE, ['get', 'update'])),
+	...versioned(
+		updateFields({
+			displayName: 'Standard Greeting ID',
+			name: 'presetId',
+			type: 'string',
+			default: '',
+			description: 'ID of a standard greeting (Greeting → Get Many Standard, usage Blocked Calls)',
+		}),
+		updateFields(standardGreetingLocator(undefined, { name: 'presetId', description: 'A standard greeting for blocked calls', required: false })),
+	),
+];
+
+/** The settings to change; the greeting of a row is typed in version 1 and picked in version 2. */
+function updateFields(presetField: INodeProperties): INodeProperties {
+	return {
 		displayName: 'Update Fields',
 		name: 'blockingUpdateFields',
 		type: 'collection',
@@ -75,13 +91,7 @@ export const callerBlockingFields: INodeProperties[] = [
 								default: 'BlockedCallersSpecific',
 								description: 'Which blocked call the greeting is for',
 							},
-							{
-								displayName: 'Standard Greeting ID',
-								name: 'presetId',
-								type: 'string',
-								default: '',
-								description: 'ID of a standard greeting (Greeting → Get Many Standard, usage Blocked Calls)',
-							},
+							presetField,
 						],
 					},
 				],
@@ -124,5 +134,5 @@ export const callerBlockingFields: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'payPhones' } },
 			},
 		],
-	},
-];
+	};
+}

@@ -2,7 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountIdField, pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
+import { versioned } from '../../RingCentral/shared/locators';
 import { answeringRuleBody, ruleFieldsCollection } from '../answeringRules';
+import { ruleIdFields } from '../locators';
 
 const RESOURCE = 'companyAnsweringRule';
 const MAX_PAGE_SIZE = 1000;
@@ -72,16 +74,7 @@ export const companyAnsweringRuleOperations: INodeProperties = {
 
 export const companyAnsweringRuleFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	{
-		displayName: 'Rule ID',
-		name: 'ruleId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'business-hours-rule',
-		description: 'ID of the rule: business-hours-rule, after-hours-rule or the ID of a custom rule',
-		displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
-	},
+	...ruleIdFields('company', showFor(RESOURCE, ['delete', 'get', 'update'])),
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -92,8 +85,14 @@ export const companyAnsweringRuleFields: INodeProperties[] = [
 		description: 'Name of the rule (up to 127 characters)',
 		displayOptions: showFor(RESOURCE, ['create']),
 	},
-	ruleFieldsCollection('company', 'ruleFields', 'Rule Fields', showFor(RESOURCE, ['create']), false),
-	ruleFieldsCollection('company', 'updateFields', 'Update Fields', showFor(RESOURCE, ['update']), true),
+	...versioned(
+		ruleFieldsCollection('company', 'ruleFields', 'Rule Fields', showFor(RESOURCE, ['create']), false, 1),
+		ruleFieldsCollection('company', 'ruleFields', 'Rule Fields', showFor(RESOURCE, ['create']), false, 2),
+	),
+	...versioned(
+		ruleFieldsCollection('company', 'updateFields', 'Update Fields', showFor(RESOURCE, ['update']), true, 1),
+		ruleFieldsCollection('company', 'updateFields', 'Update Fields', showFor(RESOURCE, ['update']), true, 2),
+	),
 	...returnAllFields(showFor(RESOURCE, ['getMany']), MAX_PAGE_SIZE),
 	{
 		displayName: 'Filters',

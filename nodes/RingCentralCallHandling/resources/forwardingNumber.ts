@@ -3,12 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requireUpdateFields } from '../../RingCentral/shared/bodies';
 import {
 	accountIdField,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
+import { versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
+import { forwardingNumberLocator } from '../locators';
 
 const RESOURCE = 'forwardingNumber';
 const MAX_PAGE_SIZE = 1000;
@@ -82,16 +84,19 @@ export const forwardingNumberOperations: INodeProperties = {
 
 export const forwardingNumberFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	{
-		displayName: 'Forwarding Number ID',
-		name: 'forwardingNumberId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'ID of the forwarding number (Get Many lists them)',
-		displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
-	},
+	...extensionFields(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
+	...versioned(
+		{
+			displayName: 'Forwarding Number ID',
+			name: 'forwardingNumberId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the forwarding number (Get Many lists them)',
+			displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
+		},
+		forwardingNumberLocator(showFor(RESOURCE, ['delete', 'get', 'update'])),
+	),
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',

@@ -2,13 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	accountIdField,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
+import { versioned } from '../../RingCentral/shared/locators';
 import { greetingUpload } from '../greetings';
+import { answeringRuleLocator, standardGreetingLocator } from '../locators';
 
 const RESOURCE = 'greeting';
 const MAX_PAGE_SIZE = 1000;
@@ -68,7 +70,7 @@ export const greetingOperations: INodeProperties = {
 
 export const greetingFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['createCompany', 'createUser'])),
-	extensionIdField(showFor(RESOURCE, ['createUser'])),
+	...extensionFields(showFor(RESOURCE, ['createUser'])),
 	{
 		displayName: 'Greeting Type',
 		name: 'greetingType',
@@ -95,23 +97,37 @@ export const greetingFields: INodeProperties[] = [
 		description: 'When the greeting is played',
 		displayOptions: showFor(RESOURCE, ['createCompany']),
 	},
-	{
-		displayName: 'Answering Rule ID',
-		name: 'answeringRuleId',
-		type: 'string',
-		default: 'business-hours-rule',
-		required: true,
-		description: 'The user\'s answering rule the greeting belongs to (business-hours-rule, after-hours-rule or a custom rule ID)',
-		displayOptions: showFor(RESOURCE, ['createUser']),
-	},
-	{
-		displayName: 'Answering Rule ID',
-		name: 'answeringRuleId',
-		type: 'string',
-		default: '',
-		description: 'Company answering rule that plays the greeting (optional; a Company greeting is applied to it)',
-		displayOptions: showFor(RESOURCE, ['createCompany']),
-	},
+	...versioned(
+		{
+			displayName: 'Answering Rule ID',
+			name: 'answeringRuleId',
+			type: 'string',
+			default: 'business-hours-rule',
+			required: true,
+			description: 'The user\'s answering rule the greeting belongs to (business-hours-rule, after-hours-rule or a custom rule ID)',
+			displayOptions: showFor(RESOURCE, ['createUser']),
+		},
+		answeringRuleLocator('user', showFor(RESOURCE, ['createUser']), {
+			name: 'answeringRuleId',
+			description: 'The extension\'s answering rule the greeting belongs to',
+			initial: { mode: 'id', value: 'business-hours-rule' },
+		}),
+	),
+	...versioned(
+		{
+			displayName: 'Answering Rule ID',
+			name: 'answeringRuleId',
+			type: 'string',
+			default: '',
+			description: 'Company answering rule that plays the greeting (optional; a Company greeting is applied to it)',
+			displayOptions: showFor(RESOURCE, ['createCompany']),
+		},
+		answeringRuleLocator('company', showFor(RESOURCE, ['createCompany']), {
+			name: 'answeringRuleId',
+			description: 'Company answering rule that plays the greeting (optional; a Company greeting is applied to it)',
+			required: false,
+		}),
+	),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -140,15 +156,18 @@ export const greetingFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Greeting ID',
-		name: 'greetingId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'ID of the standard greeting',
-		displayOptions: showFor(RESOURCE, ['getStandard']),
-	},
+	...versioned(
+		{
+			displayName: 'Greeting ID',
+			name: 'greetingId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the standard greeting',
+			displayOptions: showFor(RESOURCE, ['getStandard']),
+		},
+		standardGreetingLocator(showFor(RESOURCE, ['getStandard'])),
+	),
 	...returnAllFields(showFor(RESOURCE, ['getManyStandard']), MAX_PAGE_SIZE),
 	{
 		displayName: 'Filters',

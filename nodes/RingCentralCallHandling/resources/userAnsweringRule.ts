@@ -2,13 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	accountIdField,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
+import { versioned } from '../../RingCentral/shared/locators';
 import { answeringRuleBody, ruleFieldsCollection } from '../answeringRules';
+import { ruleIdFields } from '../locators';
 
 const RESOURCE = 'userAnsweringRule';
 const MAX_PAGE_SIZE = 1000;
@@ -78,17 +80,8 @@ export const userAnsweringRuleOperations: INodeProperties = {
 
 export const userAnsweringRuleFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
-	{
-		displayName: 'Rule ID',
-		name: 'ruleId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'business-hours-rule',
-		description: 'ID of the rule: business-hours-rule, after-hours-rule or the ID of a custom rule',
-		displayOptions: showFor(RESOURCE, ['delete', 'get', 'update']),
-	},
+	...extensionFields(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'update'])),
+	...ruleIdFields('user', showFor(RESOURCE, ['delete', 'get', 'update'])),
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -99,8 +92,14 @@ export const userAnsweringRuleFields: INodeProperties[] = [
 		description: 'Name of the rule (up to 127 characters)',
 		displayOptions: showFor(RESOURCE, ['create']),
 	},
-	ruleFieldsCollection('user', 'ruleFields', 'Rule Fields', showFor(RESOURCE, ['create']), false),
-	ruleFieldsCollection('user', 'updateFields', 'Update Fields', showFor(RESOURCE, ['update']), true),
+	...versioned(
+		ruleFieldsCollection('user', 'ruleFields', 'Rule Fields', showFor(RESOURCE, ['create']), false, 1),
+		ruleFieldsCollection('user', 'ruleFields', 'Rule Fields', showFor(RESOURCE, ['create']), false, 2),
+	),
+	...versioned(
+		ruleFieldsCollection('user', 'updateFields', 'Update Fields', showFor(RESOURCE, ['update']), true, 1),
+		ruleFieldsCollection('user', 'updateFields', 'Update Fields', showFor(RESOURCE, ['update']), true, 2),
+	),
 	{
 		displayName: 'Options',
 		name: 'ruleReadOptions',

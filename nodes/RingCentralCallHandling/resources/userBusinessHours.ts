@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 import { businessHoursBody, businessHoursFields } from '../schedule';
 
@@ -34,6 +34,6 @@ export const userBusinessHoursOperations: INodeProperties = {
 
 export const userBusinessHoursFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['get', 'update'])),
+	...extensionFields(showFor(RESOURCE, ['get', 'update'])),
 	...businessHoursFields(showFor(RESOURCE, ['update'])),
 ];

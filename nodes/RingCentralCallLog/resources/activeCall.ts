@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	accountIdField,
 	directionFilter,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
@@ -44,7 +44,7 @@ const getMany = showFor(RESOURCE, ['getMany']);
 
 export const activeCallFields: INodeProperties[] = [
 	accountIdField(getMany),
-	extensionIdField(getMany, { description: 'Extension whose calls to list, or ~ for the signed-in user' }),
+	...extensionFields(getMany, 'Extension whose calls to list. ~ means the signed-in user\'s own extension.'),
 	...returnAllFields(getMany, MAX_PAGE_SIZE),
 	{
 		displayName: 'Filters',

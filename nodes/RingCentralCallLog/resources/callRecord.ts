@@ -2,7 +2,7 @@ import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow
 
 import {
 	accountIdField,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
@@ -231,7 +231,7 @@ const lists = showFor(RESOURCE, ['getMany', 'getManyForCompany']);
 
 export const callRecordFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'getMany', 'getManyForCompany'])),
-	extensionIdField(userViews, { description: 'Extension whose call log to read, or ~ for the signed-in user' }),
+	...extensionFields(userViews, 'Extension whose call log to read. ~ means the signed-in user\'s own call log.'),
 	{
 		displayName: 'Call Record IDs',
 		name: 'callRecordIds',

@@ -1,8 +1,15 @@
-import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
 import { listToRequest, requireUpdateFields } from '../../RingCentral/shared/bodies';
 import type { DateField } from '../../RingCentral/shared/dates';
-import { accountIdField, extensionIdField, pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
+import {
+	accountIdField,
+	extensionFields,
+	pathParameter,
+	returnAllFields,
+	showFor,
+} from '../../RingCentral/shared/descriptions';
+import { byIdMode, fromListMode, resourceLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'contact';
@@ -193,19 +200,23 @@ const dialingPlanOption: INodeProperties = {
 
 export const contactFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'replace', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'replace', 'update']), {
-		description: 'Internal ID of the extension whose address book is used, or ~ for the signed-in user',
-	}),
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '4011236004',
-		description: 'ID of the personal contact',
-		displayOptions: showFor(RESOURCE, ['delete', 'get', 'replace', 'update']),
-	},
+	...extensionFields(
+		showFor(RESOURCE, ['create', 'delete', 'get', 'getMany', 'replace', 'update']),
+		'Extension whose address book is used. ~ means the signed-in user\'s own address book.',
+	),
+	...versioned(
+		{
+			displayName: 'Contact ID',
+			name: 'contactId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '4011236004',
+			description: 'ID of the personal contact',
+			displayOptions: showFor(RESOURCE, ['delete', 'get', 'replace', 'update']),
+		},
+		contactLocator(showFor(RESOURCE, ['delete', 'get', 'replace', 'update'])),
+	),
 	{
 		displayName: 'Contact Fields',
 		name: 'contactFields',
@@ -276,3 +287,17 @@ export const contactFields: INodeProperties[] = [
 		routing: { send: { type: 'query', property: 'sortBy', value: '={{ $value.length ? $value : undefined }}' } },
 	},
 ];
+
+/** A personal contact picked from the address book (searched by name) or by ID. */
+export function contactLocator(displayOptions?: IDisplayOptions, options: { name?: string; required?: boolean } = {}): INodeProperties {
+	return resourceLocator(
+		{
+			name: options.name ?? 'contactId',
+			displayName: 'Contact',
+			description: 'A personal contact of the extension\'s address book',
+			required: options.required,
+			displayOptions,
+		},
+		[fromListMode('searchContacts'), byIdMode('4011236004')],
+	);
+}

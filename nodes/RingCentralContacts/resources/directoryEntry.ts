@@ -8,6 +8,7 @@ import {
 	simplifyField,
 } from '../../RingCentral/shared/descriptions';
 import { listToRequest } from '../../RingCentral/shared/bodies';
+import { extensionLocator, versioned } from '../../RingCentral/shared/locators';
 import { simplified } from '../../RingCentral/shared/output';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
@@ -97,16 +98,24 @@ export const directoryEntryOperations: INodeProperties = {
 
 export const directoryEntryFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'getMany', 'search'])),
-	{
-		displayName: 'Entry ID',
-		name: 'entryId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '62264425016',
-		description: 'Internal ID of the extension in the directory',
-		displayOptions: showFor(RESOURCE, ['get']),
-	},
+	...versioned(
+		{
+			displayName: 'Entry ID',
+			name: 'entryId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '62264425016',
+			description: 'Internal ID of the extension in the directory',
+			displayOptions: showFor(RESOURCE, ['get']),
+		},
+		extensionLocator(showFor(RESOURCE, ['get']), {
+			name: 'entryId',
+			displayName: 'Entry',
+			description: 'A person or extension of the company directory',
+			me: false,
+		}),
+	),
 	{
 		displayName: 'Search Text',
 		name: 'searchString',

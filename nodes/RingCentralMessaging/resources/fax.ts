@@ -5,12 +5,13 @@ import { binaryInput, multipartRequest } from '../../RingCentral/shared/binary';
 import { compactPhoneNumber, listToRequest } from '../../RingCentral/shared/bodies';
 import {
 	accountIdField,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
 import { idList } from '../../RingCentral/shared/lists';
+import { phoneNumberFields } from '../../RingCentral/shared/locators';
 import type { FormPart } from '../../RingCentral/shared/multipart';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
@@ -81,17 +82,19 @@ const coverPages = showFor(RESOURCE, ['getCoverPages']);
 
 export const faxFields: INodeProperties[] = [
 	accountIdField(send),
-	extensionIdField(send, { description: 'Extension that sends, or ~ for the signed-in user (faxes are sent as the signed-in user)' }),
-	{
-		displayName: 'To',
+	...extensionFields(
+		send,
+		'Extension that sends. ~ means the signed-in user\'s own extension (faxes are sent as the signed-in user, from their fax number).',
+	),
+	...phoneNumberFields(send, {
 		name: 'to',
-		type: 'string',
-		default: '',
-		required: true,
+		displayName: 'To',
 		placeholder: '+12125550199',
-		description: 'Fax numbers in E.164 format, separated by commas (or an array from an expression)',
-		displayOptions: send,
-	},
+		textDescription: 'Fax numbers in E.164 format, separated by commas (or an array from an expression)',
+		pickerDescription: 'Where to fax: a personal contact\'s fax number from the list, or numbers typed in (several separated by commas)',
+		searchListMethod: 'searchFaxRecipients',
+		several: true,
+	}),
 	{
 		displayName: 'Attachments',
 		name: 'binaryProperties',

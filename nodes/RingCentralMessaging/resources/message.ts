@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	accountIdField,
 	downloadFields,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	returnAllFields,
 	showFor,
@@ -12,6 +12,7 @@ import {
 	dateRangeDates,
 } from '../../RingCentral/shared/descriptions';
 import { idList } from '../../RingCentral/shared/lists';
+import { byIdMode, fromListMode, locatorValue, resourceLocator, versioned } from '../../RingCentral/shared/locators';
 import { simplified } from '../../RingCentral/shared/output';
 import { partyNumber } from '../../RingCentral/shared/parties';
 import { BATCH_IDS, ringCentralRoute } from '../../RingCentral/shared/transport';
@@ -110,7 +111,7 @@ export const messageOperations: INodeProperties = {
 				download: {
 					binaryPropertyParameter: 'binaryPropertyName',
 					defaultFileName: (context) =>
-						`message-${String(context.getNodeParameter('messageId', '')).trim()}-${String(context.getNodeParameter('attachmentId', '')).trim()}`,
+						`message-${locatorValue(context.getNodeParameter('messageId', ''))}-${locatorValue(context.getNodeParameter('attachmentId', ''))}`,
 				},
 			}),
 		},
@@ -167,7 +168,7 @@ const typeOptions = [
 
 export const messageFields: INodeProperties[] = [
 	accountIdField(all),
-	extensionIdField(all, { description: 'Extension whose mailbox to use, or ~ for the signed-in user' }),
+	...extensionFields(all, 'Extension whose mailbox to use. ~ means the signed-in user\'s own mailbox.'),
 	{
 		displayName: 'Message IDs',
 		name: 'messageIds',
@@ -253,24 +254,41 @@ export const messageFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'ID of the message holding the attachment',
-		displayOptions: download,
-	},
-	{
-		displayName: 'Attachment ID',
-		name: 'attachmentId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'ID of the attachment, from the message\'s attachments list',
-		displayOptions: download,
-	},
+	...versioned(
+		{
+			displayName: 'Message ID',
+			name: 'messageId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the message holding the attachment',
+			displayOptions: download,
+		},
+		resourceLocator(
+			{ name: 'messageId', displayName: 'Message', description: 'The message holding the attachment (the list shows the last 90 days)', displayOptions: download },
+			[fromListMode('searchMessages'), byIdMode('8930983240')],
+		),
+	),
+	...versioned(
+		{
+			displayName: 'Attachment ID',
+			name: 'attachmentId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'ID of the attachment, from the message\'s attachments list',
+			displayOptions: download,
+		},
+		resourceLocator(
+			{
+				name: 'attachmentId',
+				displayName: 'Attachment',
+				description: 'One of the message\'s attachments: a voicemail recording, fax document, MMS file or the SMS text',
+				displayOptions: download,
+			},
+			[fromListMode('searchAttachments'), byIdMode('8930983240')],
+		),
+	),
 	...downloadFields(download, 'file'),
 	...returnAllFields(getMany, 1000),
 	{

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	accountIdField,
 	dateRangeDates,
-	extensionIdField,
+	extensionFields,
 	pathParameter,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
@@ -41,7 +41,7 @@ const fullSync = { show: { ...sync.show, syncType: ['FSync'] } };
 
 export const messageSyncFields: INodeProperties[] = [
 	accountIdField(sync),
-	extensionIdField(sync, { description: 'Extension whose mailbox to sync, or ~ for the signed-in user' }),
+	...extensionFields(sync, 'Extension whose mailbox to sync. ~ means the signed-in user\'s own mailbox.'),
 	{
 		displayName: 'Sync Type',
 		name: 'syncType',

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { compactPhoneNumber, listToRequest, phoneNumberValue } from '../../RingCentral/shared/bodies';
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { phoneNumberFields } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'sms';
@@ -35,30 +36,28 @@ const send = showFor(RESOURCE, ['send']);
 
 export const smsFields: INodeProperties[] = [
 	accountIdField(send),
-	extensionIdField(send, {
-		description: 'Extension that sends, or ~ for the signed-in user (RingCentral sends SMS only as the signed-in user)',
-	}),
-	{
-		displayName: 'From',
+	...extensionFields(
+		send,
+		'Extension that sends. ~ means the signed-in user\'s own extension (RingCentral sends SMS only as the signed-in user).',
+	),
+	...phoneNumberFields(send, {
 		name: 'from',
-		type: 'string',
-		default: '',
-		required: true,
+		displayName: 'From',
 		placeholder: '+16505551001',
-		description: 'A phone number of the sender with SMS enabled, in E.164 format (spaces, dashes and brackets are removed)',
+		textDescription: 'A phone number of the sender with SMS enabled, in E.164 format (spaces, dashes and brackets are removed)',
+		pickerDescription: 'The sender\'s number: the list shows the extension\'s numbers that may send SMS (RingCentral\'s SmsSender feature)',
+		searchListMethod: 'searchSmsSenderNumbers',
 		routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
-		displayOptions: send,
-	},
-	{
-		displayName: 'To',
+	}),
+	...phoneNumberFields(send, {
 		name: 'to',
-		type: 'string',
-		default: '',
-		required: true,
+		displayName: 'To',
 		placeholder: '+14155550142, +12125550187',
-		description: 'Recipient phone numbers in E.164 format, separated by commas (or an array from an expression)',
-		displayOptions: send,
-	},
+		textDescription: 'Recipient phone numbers in E.164 format, separated by commas (or an array from an expression)',
+		pickerDescription: 'Whom to text: a personal contact or colleague from the list, or numbers typed in (several separated by commas)',
+		searchListMethod: 'searchPhoneRecipients',
+		several: true,
+	}),
 	{
 		displayName: 'Text',
 		name: 'text',

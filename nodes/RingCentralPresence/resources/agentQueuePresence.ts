@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { recordsFromRows, rowId } from '../../RingCentral/shared/bodies';
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { callQueueLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'agentQueuePresence';
@@ -44,7 +45,10 @@ export const agentQueuePresenceOperations: INodeProperties = {
 
 export const agentQueuePresenceFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['get', 'update']), { description: 'Internal ID of the agent\'s extension, or ~ for the signed-in user' }),
+	...extensionFields(
+		showFor(RESOURCE, ['get', 'update']),
+		'The agent\'s extension. ~ means the signed-in user\'s own extension.',
+	),
 	{
 		displayName: 'Filters',
 		name: 'agentQueueFilters',
@@ -63,7 +67,21 @@ export const agentQueuePresenceFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
+	...versioned(
+		queuesField({
+			displayName: 'Call Queue ID',
+			name: 'callQueueId',
+			type: 'string',
+			default: '',
+			description: 'Internal extension ID of the call queue',
+		}),
+		queuesField(callQueueLocator(undefined, { byNumber: false, required: false, description: 'A call queue the agent belongs to' })),
+	),
+];
+
+/** The queues to change, one row each: the queue as text (version 1) or picked (version 2). */
+function queuesField(queueField: INodeProperties): INodeProperties {
+	return {
 		displayName: 'Queues',
 		name: 'queues',
 		type: 'fixedCollection',
@@ -76,13 +94,7 @@ export const agentQueuePresenceFields: INodeProperties[] = [
 				displayName: 'Queue',
 				name: 'queue',
 				values: [
-					{
-						displayName: 'Call Queue ID',
-						name: 'callQueueId',
-						type: 'string',
-						default: '',
-						description: 'Internal extension ID of the call queue',
-					},
+					queueField,
 					{
 						displayName: 'Accept Calls',
 						name: 'acceptCalls',
@@ -93,5 +105,5 @@ export const agentQueuePresenceFields: INodeProperties[] = [
 				],
 			},
 		],
-	},
-];
+	};
+}

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { recordsFromRows, rowId } from '../../RingCentral/shared/bodies';
-import { accountIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, callQueueFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { recordsOf } from '../../RingCentral/shared/output';
+import { extensionLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'callQueuePresence';
@@ -44,18 +45,9 @@ export const callQueuePresenceOperations: INodeProperties = {
 	default: 'get',
 };
 
-export const callQueuePresenceFields: INodeProperties[] = [
-	accountIdField(showFor(RESOURCE, ['get', 'update'])),
-	{
-		displayName: 'Call Queue ID',
-		name: 'callQueueId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'Internal extension ID of the call queue',
-		displayOptions: showFor(RESOURCE, ['get', 'update']),
-	},
-	{
+/** The queue members to change, one row each: the member as text (version 1) or picked (version 2). */
+function membersField(memberField: INodeProperties): INodeProperties {
+	return {
 		displayName: 'Members',
 		name: 'members',
 		type: 'fixedCollection',
@@ -68,13 +60,7 @@ export const callQueuePresenceFields: INodeProperties[] = [
 				displayName: 'Member',
 				name: 'member',
 				values: [
-					{
-						displayName: 'Member Extension ID',
-						name: 'memberId',
-						type: 'string',
-						default: '',
-						description: 'Internal extension ID of a queue member',
-					},
+					memberField,
 					{
 						displayName: 'Accept Calls of This Queue',
 						name: 'acceptCurrentQueueCalls',
@@ -85,5 +71,30 @@ export const callQueuePresenceFields: INodeProperties[] = [
 				],
 			},
 		],
-	},
+	};
+}
+
+export const callQueuePresenceFields: INodeProperties[] = [
+	accountIdField(showFor(RESOURCE, ['get', 'update'])),
+	...callQueueFields(showFor(RESOURCE, ['get', 'update'])),
+	...versioned(
+		membersField({
+			displayName: 'Member Extension ID',
+			name: 'memberId',
+			type: 'string',
+			default: '',
+			description: 'Internal extension ID of a queue member',
+		}),
+		membersField(
+			extensionLocator(undefined, {
+				name: 'memberId',
+				displayName: 'Member',
+				description: 'A member of the call queue',
+				me: false,
+				byNumber: false,
+				// An empty row is reported by its position before anything is sent.
+				required: false,
+			}),
+		),
+	),
 ];

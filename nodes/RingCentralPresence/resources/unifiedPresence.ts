@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireUpdateFields } from '../../RingCentral/shared/bodies';
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'unifiedPresence';
@@ -39,7 +39,7 @@ export const unifiedPresenceOperations: INodeProperties = {
 
 export const unifiedPresenceFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['get', 'update'])),
+	...extensionFields(showFor(RESOURCE, ['get', 'update'])),
 	{
 		displayName: 'Update Fields',
 		name: 'unifiedUpdateFields',

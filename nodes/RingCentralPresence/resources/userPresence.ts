@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireUpdateFields } from '../../RingCentral/shared/bodies';
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { BATCH_IDS, ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'userPresence';
@@ -78,7 +78,7 @@ const telephonyOptions: INodeProperties = {
 
 export const userPresenceFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['get', 'getMany', 'update'])),
-	extensionIdField(showFor(RESOURCE, ['get', 'update'])),
+	...extensionFields(showFor(RESOURCE, ['get', 'update'])),
 	{
 		displayName: 'Extension IDs',
 		name: 'extensionIds',

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberValue } from '../../RingCentral/shared/bodies';
-import { accountIdField, extensionIdField, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { phoneNumberFields, phoneNumberLocator, versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
 
 const RESOURCE = 'ringOutCall';
@@ -45,7 +46,7 @@ const create = showFor(RESOURCE, ['create']);
 
 export const ringOutCallFields: INodeProperties[] = [
 	accountIdField(all),
-	extensionIdField(all, { description: 'Extension that calls, or ~ for the signed-in user' }),
+	...extensionFields(all, 'Extension that calls. ~ means the signed-in user\'s own extension.'),
 	{
 		displayName: 'RingOut ID',
 		name: 'ringOutId',
@@ -56,29 +57,51 @@ export const ringOutCallFields: INodeProperties[] = [
 		description: 'The ID Create returned',
 		displayOptions: showFor(RESOURCE, ['cancel', 'getStatus']),
 	},
-	{
-		displayName: 'From (Your Phone)',
+	...phoneNumberFields(create, {
 		name: 'from',
-		type: 'string',
-		default: '',
-		required: true,
+		displayName: 'From (Your Phone)',
 		placeholder: '+16505551001',
-		description: 'The phone RingCentral rings first, in E.164 format: one of your numbers or a phone you forward calls to',
+		textDescription: 'The phone RingCentral rings first, in E.164 format: one of your numbers or a phone you forward calls to',
+		pickerDescription: 'The phone RingCentral rings first: one of the extension\'s forwarding numbers from the list, or a number typed in',
+		searchListMethod: 'searchOwnPhones',
 		routing: { send: { type: 'body', property: 'from.phoneNumber', value: phoneNumberValue } },
-		displayOptions: create,
-	},
-	{
-		displayName: 'To',
+	}),
+	...phoneNumberFields(create, {
 		name: 'to',
-		type: 'string',
-		default: '',
-		required: true,
+		displayName: 'To',
 		placeholder: '+14155550142',
-		description: 'The number to connect you with, in E.164 format',
+		textDescription: 'The number to connect you with, in E.164 format',
+		pickerDescription: 'Whom to call: a personal contact or colleague from the list, or a number typed in',
+		searchListMethod: 'searchPhoneRecipients',
 		routing: { send: { type: 'body', property: 'to.phoneNumber', value: phoneNumberValue } },
-		displayOptions: create,
-	},
-	{
+	}),
+	...versioned(
+		ringOutOptions({
+			displayName: 'Caller ID',
+			name: 'callerId',
+			type: 'string',
+			default: '',
+			placeholder: '+16505550100',
+			description: 'The number the called party sees, one of the account\'s numbers (default: your number)',
+			routing: { send: { type: 'body', property: 'callerId.phoneNumber', value: phoneNumberValue } },
+		}),
+		ringOutOptions({
+			...phoneNumberLocator(undefined, {
+				name: 'callerId',
+				displayName: 'Caller ID',
+				description: 'The number the called party sees: one of the extension\'s caller ID numbers (default: your number)',
+				searchListMethod: 'searchCallerIdNumbers',
+				placeholder: '+16505550100',
+				required: false,
+			}),
+			routing: { send: { type: 'body', property: 'callerId.phoneNumber', value: phoneNumberValue } },
+		}),
+	),
+];
+
+/** RingOut's options; Caller ID is typed in version 1 and picked in version 2. */
+function ringOutOptions(callerId: INodeProperties): INodeProperties {
+	return {
 		displayName: 'Options',
 		name: 'ringOutOptions',
 		type: 'collection',
@@ -86,15 +109,7 @@ export const ringOutCallFields: INodeProperties[] = [
 		default: {},
 		displayOptions: create,
 		options: [
-			{
-				displayName: 'Caller ID',
-				name: 'callerId',
-				type: 'string',
-				default: '',
-				placeholder: '+16505550100',
-				description: 'The number the called party sees, one of the account\'s numbers (default: your number)',
-				routing: { send: { type: 'body', property: 'callerId.phoneNumber', value: phoneNumberValue } },
-			},
+			callerId,
 			{
 				displayName: 'Country ID',
 				name: 'countryId',
@@ -113,5 +128,5 @@ export const ringOutCallFields: INodeProperties[] = [
 				routing: { send: { type: 'body', property: 'playPrompt' } },
 			},
 		],
-	},
-];
+	};
+}

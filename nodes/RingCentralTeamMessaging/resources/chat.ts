@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locatorPathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
+import { pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
-import { chatLocator } from '../locators';
+import { CHAT_IN_URL, chatLocator } from '../locators';
 
 const RESOURCE = 'chat';
 const MAX_PAGE_SIZE = 250;
@@ -19,7 +19,7 @@ export const chatOperations: INodeProperties = {
 			value: 'get',
 			action: 'Get a chat',
 			description: 'One chat with its members (team-messaging/v1/chats; replaces the retired glip/groups)',
-			routing: ringCentralRoute({ method: 'GET', url: `=/team-messaging/v1/chats/${locatorPathParameter('chatId')}`, group: 'Light' }),
+			routing: ringCentralRoute({ method: 'GET', url: `=/team-messaging/v1/chats/${pathParameter('chatId', CHAT_IN_URL)}`, group: 'Light' }),
 		},
 		{
 			name: 'Get Many',

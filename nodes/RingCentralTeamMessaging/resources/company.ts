@@ -30,7 +30,7 @@ export const companyFields: INodeProperties[] = [
 		type: 'string',
 		default: '~',
 		required: true,
-		description: 'RingCentral account ID of the company, or ~ for your own',
+		description: 'RingCentral account ID of the company. ~ means your own company (the signed-in user\'s account).',
 		displayOptions: showFor(RESOURCE, ['get']),
 	},
 ];

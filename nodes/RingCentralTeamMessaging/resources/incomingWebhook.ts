@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locatorPathParameter, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { recordsOf } from '../../RingCentral/shared/output';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
-import { chatLocator } from '../locators';
+import { CHAT_IN_URL, chatLocator, webhookLocator } from '../locators';
+import { versioned } from '../../RingCentral/shared/locators';
 
 const RESOURCE = 'incomingWebhook';
 const WEBHOOK_URL = `=/team-messaging/v1/webhooks/${pathParameter('webhookId')}`;
-const CHAT_WEBHOOKS_URL = `=/team-messaging/v1/groups/${locatorPathParameter('chatId')}/webhooks`;
+const CHAT_WEBHOOKS_URL = `=/team-messaging/v1/groups/${pathParameter('chatId', CHAT_IN_URL)}/webhooks`;
 
 export const incomingWebhookOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -73,14 +74,17 @@ export const incomingWebhookOperations: INodeProperties = {
 
 export const incomingWebhookFields: INodeProperties[] = [
 	chatLocator(showFor(RESOURCE, ['create', 'getManyInChat'])),
-	{
-		displayName: 'Webhook ID',
-		name: 'webhookId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '5021000003',
-		description: 'ID of the incoming webhook',
-		displayOptions: showFor(RESOURCE, ['activate', 'delete', 'get', 'suspend']),
-	},
+	...versioned(
+		{
+			displayName: 'Webhook ID',
+			name: 'webhookId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '5021000003',
+			description: 'ID of the incoming webhook',
+			displayOptions: showFor(RESOURCE, ['activate', 'delete', 'get', 'suspend']),
+		},
+		webhookLocator(showFor(RESOURCE, ['activate', 'delete', 'get', 'suspend'])),
+	),
 ];

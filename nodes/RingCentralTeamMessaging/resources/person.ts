@@ -37,7 +37,7 @@ export const personFields: INodeProperties[] = [
 		default: '~',
 		required: true,
 		placeholder: '62264425016, 62264426016',
-		description: 'Person IDs (a user\'s extension ID) separated by commas, or ~ for yourself. Any number: they are read 30 per request.',
+		description: 'Person IDs (a user\'s extension ID) separated by commas. ~ means yourself (the signed-in user). Any number: they are read 30 per request.',
 		displayOptions: showFor(RESOURCE, ['get']),
 	},
 ];

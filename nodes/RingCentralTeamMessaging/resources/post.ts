@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { locatorPathParameter, pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
+import { pathParameter, returnAllFields, showFor } from '../../RingCentral/shared/descriptions';
 import { idList } from '../../RingCentral/shared/lists';
+import { versioned } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
-import { chatLocator } from '../locators';
+import { CHAT_IN_URL, chatLocator, postLocator } from '../locators';
 
 const RESOURCE = 'post';
 const MAX_PAGE_SIZE = 250;
-const POSTS_URL = `=/team-messaging/v1/chats/${locatorPathParameter('chatId')}/posts`;
+const POSTS_URL = `=/team-messaging/v1/chats/${pathParameter('chatId', CHAT_IN_URL)}/posts`;
 const POST_URL = `${POSTS_URL}/${pathParameter('postId')}`;
 
 /** Text, uploaded files (by the IDs File → Upload returned) or both: RingCentral needs one of them. */
@@ -75,16 +76,19 @@ export const postOperations: INodeProperties = {
 
 export const postFields: INodeProperties[] = [
 	chatLocator(showFor(RESOURCE, ['create', 'delete', 'getMany', 'update'])),
-	{
-		displayName: 'Post ID',
-		name: 'postId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '7341000534',
-		description: 'ID of the post',
-		displayOptions: showFor(RESOURCE, ['delete', 'update']),
-	},
+	...versioned(
+		{
+			displayName: 'Post ID',
+			name: 'postId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '7341000534',
+			description: 'ID of the post',
+			displayOptions: showFor(RESOURCE, ['delete', 'update']),
+		},
+		postLocator(showFor(RESOURCE, ['delete', 'update']), { description: 'One of your posts in the chat' }),
+	),
 	{
 		displayName: 'Text',
 		name: 'text',
@@ -108,7 +112,31 @@ export const postFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['update']),
 		routing: { send: { type: 'body', property: 'text' } },
 	},
-	{
+	...versioned(
+		postOptions({
+			displayName: 'Reply To Post ID',
+			name: 'parentPostId',
+			type: 'string',
+			default: '',
+			description: 'Post this as a reply in the thread of that post',
+			routing: { send: { type: 'body', property: 'parentPostId' } },
+		}),
+		postOptions({
+			...postLocator(undefined, {
+				name: 'parentPostId',
+				displayName: 'Reply To',
+				description: 'Post this as a reply in the thread of that post',
+				required: false,
+			}),
+			routing: { send: { type: 'body', property: 'parentPostId' } },
+		}),
+	),
+	...returnAllFields(showFor(RESOURCE, ['getMany']), MAX_PAGE_SIZE),
+];
+
+/** The options of a new post; the post replied to is typed in version 1 and picked in version 2. */
+function postOptions(parentPost: INodeProperties): INodeProperties {
+	return {
 		displayName: 'Options',
 		name: 'postOptions',
 		type: 'collection',
@@ -124,15 +152,7 @@ export const postFields: INodeProperties[] = [
 				placeholder: '9852000012, 9852000016',
 				description: 'IDs of files uploaded with File → Upload, separated by commas (up to 25)',
 			},
-			{
-				displayName: 'Reply To Post ID',
-				name: 'parentPostId',
-				type: 'string',
-				default: '',
-				description: 'Post this as a reply in the thread of that post',
-				routing: { send: { type: 'body', property: 'parentPostId' } },
-			},
+			parentPost,
 		],
-	},
-	...returnAllFields(showFor(RESOURCE, ['getMany']), MAX_PAGE_SIZE),
-];
+	};
+}

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locatorPathParameter, showFor } from '../../RingCentral/shared/descriptions';
+import { pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
-import { chatLocator } from '../locators';
+import { CHAT_IN_URL, chatLocator } from '../locators';
 import { membersToBody } from '../members';
 
 const RESOURCE = 'team';
-const TEAM_URL = `=/team-messaging/v1/teams/${locatorPathParameter('teamId')}`;
+const TEAM_URL = `=/team-messaging/v1/teams/${pathParameter('teamId', CHAT_IN_URL)}`;
 
 export const teamOperations: INodeProperties = {
 	displayName: 'Operation',

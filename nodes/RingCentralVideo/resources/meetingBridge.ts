@@ -3,8 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { requireUpdateFields } from '../../RingCentral/shared/bodies';
 import {
 	accountIdField,
-	extensionIdField,
-	locatorPathParameter,
+	extensionFields,
 	pathParameter,
 	showFor,
 } from '../../RingCentral/shared/descriptions';
@@ -12,7 +11,7 @@ import { retiredOperation, ringCentralRoute } from '../../RingCentral/shared/tra
 
 const RESOURCE = 'meetingBridge';
 const USER_BRIDGES_URL = `=/rcvideo/v2/account/${pathParameter('accountId')}/extension/${pathParameter('extensionId')}/bridges`;
-const BRIDGE_URL = `=/rcvideo/v2/bridges/${locatorPathParameter('bridgeId')}`;
+const BRIDGE_URL = `=/rcvideo/v2/bridges/${pathParameter('bridgeId')}`;
 
 export const meetingBridgeOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -59,7 +58,7 @@ export const meetingBridgeOperations: INodeProperties = {
 		{
 			name: 'Get Default',
 			value: 'getDefault',
-			action: 'Get a user s default meeting bridge',
+			action: 'Get the default meeting bridge of a user',
 			description:
 				'The user\'s personal meeting (PMI) bridge (rcvideo/v2 bridges/default; replaces the retired RingCentral Meetings service-info)',
 			routing: ringCentralRoute({ method: 'GET', url: `${USER_BRIDGES_URL}/default`, group: 'Medium' }),
@@ -223,9 +222,10 @@ const bridgeSettings: INodeProperties[] = [
 
 export const meetingBridgeFields: INodeProperties[] = [
 	accountIdField(showFor(RESOURCE, ['create', 'getDefault'])),
-	extensionIdField(showFor(RESOURCE, ['create', 'getDefault']), {
-		description: 'Internal ID of the user who hosts the bridge, or ~ for the signed-in user',
-	}),
+	...extensionFields(
+		showFor(RESOURCE, ['create', 'getDefault']),
+		'The user who hosts the bridge. ~ means the signed-in user.',
+	),
 	{
 		displayName: 'Bridge',
 		name: 'bridgeId',

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
-	locatorPathParameter,
+	pathParameter,
 	returnAllFields,
 	showFor,
 	simplifyField,
@@ -43,7 +43,7 @@ export const meetingHistoryOperations: INodeProperties = {
 			description: 'One meeting with its participants, recordings and notes (rcvideo/v1 history)',
 			routing: ringCentralRoute({
 				method: 'GET',
-				url: `=/rcvideo/v1/history/meetings/${locatorPathParameter('meetingId')}`,
+				url: `=/rcvideo/v1/history/meetings/${pathParameter('meetingId')}`,
 				group: 'Light',
 			}),
 		},

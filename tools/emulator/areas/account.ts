@@ -126,6 +126,35 @@ function activePermission(ctx: HandlerContext, roleId: string, [id, scopes]: Gra
 	};
 }
 
+/** An extension as RingCentral's extension list describes it (users with their contact). */
+function extensionListEntry(ctx: HandlerContext, extension: Extension) {
+	const person = personOf(ctx.state, extension.id);
+	return {
+		id: Number(extension.id),
+		uri: `${ctx.baseUrl}/restapi/v1.0/account/${ctx.state.accountId}/extension/${extension.id}`,
+		extensionNumber: extension.extensionNumber,
+		name: extension.name,
+		type: extension.type,
+		status: extension.status,
+		...(person?.email !== undefined ? { contact: { firstName: person.firstName, lastName: person.lastName, email: person.email } } : {}),
+	};
+}
+
+/** The company's extensions, filtered by number, type and status as RingCentral filters them. */
+function listExtensions(ctx: HandlerContext) {
+	accountOf(ctx);
+	const number = ctx.query.extensionNumber === undefined ? undefined : String(ctx.query.extensionNumber);
+	const types = listOf(ctx.query.type).map(String);
+	const statuses = listOf(ctx.query.status).map(String);
+	const extensions = [...ctx.state.extensions.values()].filter(
+		(extension) =>
+			(number === undefined || extension.extensionNumber === number) &&
+			(!types.length || types.includes(extension.type)) &&
+			(!statuses.length || statuses.includes(extension.status)),
+	);
+	return { body: pageOf(ctx, extensions.map((extension) => extensionListEntry(ctx, extension))) };
+}
+
 /** The extension a permission check is about (query targetExtensionId), if named. */
 function targetOf(ctx: HandlerContext): Extension | undefined {
 	const raw = ctx.query.targetExtensionId;
@@ -378,6 +407,7 @@ export function routes(): Route[] {
 				return { body: { uri: `${ctx.baseUrl}/restapi/v1.0`, ...VERSION } };
 			},
 		},
+		{ method: 'GET', path: '/restapi/v1.0/account/{accountId}/extension', operationId: 'listExtensions', handler: listExtensions },
 		{
 			method: 'GET',
 			path: '/restapi/v1.0/account/{accountId}/extension/{extensionId}',

@@ -37,9 +37,9 @@ const USER_LIKE = new Set(['User', 'DigitalUser', 'VirtualUser', 'FaxUser']);
 const SEED_CONTACTS: Array<Record<string, unknown>> = [
 	{ firstName: 'Pat', lastName: 'Customer', company: 'Globex Corp', jobTitle: 'Procurement Lead', email: 'pat.customer@globex.example', mobilePhone: '+16505550123', businessPhone: '+16505550124' },
 	{ firstName: 'Quinn', lastName: 'Rivera', company: 'Initech', jobTitle: 'CTO', email: 'quinn.rivera@initech.example', businessPhone: '+14155550142' },
-	{ firstName: 'Riley', lastName: 'Chen', company: 'Globex Corp', jobTitle: 'Accounts Payable', email: 'riley.chen@globex.example', businessPhone: '+16505550177' },
+	{ firstName: 'Riley', lastName: 'Chen', company: 'Globex Corp', jobTitle: 'Accounts Payable', email: 'riley.chen@globex.example', businessPhone: '+16505550177', businessFax: '+16505550178' },
 	{ firstName: 'Sam', lastName: 'Patel', company: 'Umbrella Health', jobTitle: 'Office Manager', mobilePhone: '+12125550188' },
-	{ firstName: 'Taylor', lastName: 'Brooks', company: 'Stark Logistics', jobTitle: 'Dispatcher', businessPhone: '+13125550110', businessAddress: { street: '200 W Madison St', city: 'Chicago', state: 'IL', zip: '60606', country: 'US' } },
+	{ firstName: 'Taylor', lastName: 'Brooks', company: 'Stark Logistics', jobTitle: 'Dispatcher', businessPhone: '+13125550110', businessFax: '+13125550111', businessAddress: { street: '200 W Madison St', city: 'Chicago', state: 'IL', zip: '60606', country: 'US' } },
 	{ firstName: 'Uma', lastName: 'Schmidt', company: 'Wayne Foods', jobTitle: 'Buyer', businessPhone: '+493055501010', email: 'uma.schmidt@waynefoods.example' },
 	{ firstName: 'Victor', lastName: 'Nguyen', company: 'Initech', jobTitle: 'Developer', businessPhone: '+14155550199' },
 	{ firstName: 'Wendy', lastName: 'Okafor', mobilePhone: '+16465550175', notes: 'Caterer for team events' },
