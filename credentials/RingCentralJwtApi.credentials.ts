@@ -71,7 +71,7 @@ export class RingCentralJwtApi implements ICredentialType {
 	 * Code, not an `={{ }}` template: n8n evaluates a template on the calling node's workflow, which
 	 * outside an execution (the trigger's periodic health check) holds no expression engine and fails.
 	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return {
 			...requestOptions,
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },

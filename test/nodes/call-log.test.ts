@@ -332,7 +332,7 @@ describe('Call Log node: an app without the ReadCallLog permission', () => {
 		);
 		expect(result.items.map((item: any) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		for (const item of result.items as any[]) {
-			expect(item.json).toMatchObject({ httpStatus: 403, errorCode: 'CMN-401' });
+			expect(item.json.details).toMatchObject({ httpStatus: 403, errorCode: 'CMN-401' });
 			expect(item.json.error).toContain('application needs to have [ReadCallLog] permission');
 		}
 	});

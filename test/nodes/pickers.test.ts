@@ -180,7 +180,8 @@ describe('the extension\'s own numbers', () => {
 			{ name: '+16505551001 · direct number', value: '+16505551001' },
 			{ name: '+16505551099 · Support line', value: '+16505551099' },
 			{ name: '+16505550100 · company number', value: '+16505550100' },
-			{ name: '+18885550100 · Sales toll-free', value: '+18885550100' },
+			{ name: '+16505550101 · Sales Line', value: '+16505550101' },
+			{ name: '+18885550100 · company number', value: '+18885550100' },
 		]);
 	});
 });
@@ -245,14 +246,14 @@ describe('personal contacts and whom to call or text', () => {
 		const phones = await pick('ringCentralRingOut', 'searchOwnPhones', { resource: 'ringOutCall', operation: 'create' });
 		expect(phones.results).toEqual([
 			{ name: '+14155553000 · Mobile', value: '+14155553000' },
-			{ name: '+16505552000 · Desk Phone', value: '+16505552000' },
+			{ name: '+16505551001 · Desk Phone', value: '+16505551001' },
 		]);
 		const bobs = await pick('ringCentralRingOut', 'searchOwnPhones', {
 			resource: 'ringOutCall',
 			operation: 'create',
 			extensionId: { __rl: true, mode: 'list', value: users()[1] },
 		}, 'desk');
-		expect(bobs.results).toEqual([{ name: '+16505552001 · Desk Phone', value: '+16505552001' }]);
+		expect(bobs.results).toEqual([{ name: '+16505551002 · Desk Phone', value: '+16505551002' }]);
 	});
 });
 
@@ -346,7 +347,7 @@ describe('call handling pickers', () => {
 
 	test('forwarding numbers and blocked/allowed numbers of the extension', async () => {
 		const forwarding = await pick(node, 'searchForwardingNumbers', { resource: 'forwardingNumber', operation: 'get' });
-		expect(names(forwarding)).toEqual(['Mobile · +14155553000', 'Desk Phone · +16505552000']);
+		expect(names(forwarding)).toEqual(['Mobile · +14155553000', 'Desk Phone · +16505551001']);
 		const block = (phoneNumber: string, status: string, label: string) =>
 			rc.engine.execute({
 				type: node,

@@ -51,7 +51,8 @@ function expectOnlyWhatUsersNeed(files: string[]) {
 	expect(files.filter((file) => !SHIPPED.some((pattern) => pattern.test(file)))).toEqual([]);
 	for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 	for (const node of pkg.n8n.nodes) expect(files).toContain(node.replace(/\.js$/, '.json'));
-	expect(files.filter((file) => file.startsWith('dist/icons/'))).toEqual(['dist/icons/ringcentral.dark.svg', 'dist/icons/ringcentral.svg']);
+	const icons = fs.readdirSync(repoPath('icons')).filter((file) => file.endsWith('.svg')).map((file) => `dist/icons/${file}`).sort();
+	expect(files.filter((file) => file.startsWith('dist/icons/'))).toEqual(icons);
 	// Build info, type declarations and source maps (which point at TypeScript that is not shipped) stay out.
 	expect(files.filter((file) => /\.tsbuildinfo$|\.d\.ts$|\.map$/.test(file))).toEqual([]);
 }
