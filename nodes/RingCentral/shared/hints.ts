@@ -91,7 +91,7 @@ function groupName(failure: HttpFailure): string | undefined {
 
 function rateLimitHint(failure: HttpFailure): string {
 	const group = groupName(failure);
-	const which = group ? `the ${group} usage-plan group` : 'its usage-plan group';
+	const which = group ? `the ${group} usage-plan group` : 'the usage-plan group';
 	return (
 		`RingCentral still refused after the node waited out its rate limit and tried again several times: ${which} of this user and app is used up ` +
 		'(RingCentral counts requests per user and app in the groups Light, Medium, Heavy and Auth, by default 50, 40, 10 and 5 a minute). ' +
