@@ -2,7 +2,6 @@ import type { INodeCredentialDescription, INodeProperties, IDisplayOptions } fro
 
 import type { DateField } from './dates';
 import { callQueueLocator, extensionLocator, versioned } from './locators';
-import { serverUrlExpression } from './server';
 
 /** Both credentials, chosen by the Authentication field every node starts with. */
 export const credentials: INodeCredentialDescription[] = [
@@ -40,8 +39,11 @@ export const authenticationProperty: INodeProperties = {
 	default: 'oAuth2',
 };
 
+/**
+ * No baseURL here: n8n would evaluate it as an expression twice for every item. The executor
+ * (transport.ts) sets the credential's server, read once per run of the node.
+ */
 export const requestDefaults = {
-	baseURL: serverUrlExpression('$credentials'),
 	json: true,
 	headers: { Accept: 'application/json' },
 	// RingCentral reads list parameters as repeated keys (type=Team&type=Direct), not type[]=…

@@ -16,11 +16,10 @@ import type { RingCentralAnswer, UsagePlanGroup } from './client';
 import { asNodeError, readInBatches } from './client';
 import type { DateField } from './dates';
 import { withDates } from './dates';
-import { callAsNode, credentialNameOf, failedItem } from './directRequest';
+import { callAsNode, credentialNameOf, failedItem, serverOf } from './directRequest';
 import { ringCentralError } from './errors';
 import { resolveExtensionNumbers } from './extensionNumbers';
 import { idList } from './lists';
-import { mediaUrlExpression } from './server';
 
 export type { UsagePlanGroup } from './client';
 export { idList } from './lists';
@@ -92,7 +91,6 @@ export function ringCentralRoute(route: OperationRoute): INodePropertyRouting {
 		request: {
 			method: route.method,
 			url: route.url,
-			...(route.host === 'media' ? { baseURL: mediaUrlExpression('$credentials') } : {}),
 			...(route.download ? { encoding: 'arraybuffer', json: false } : {}),
 		},
 		send: { paginate: true },
@@ -157,6 +155,8 @@ function executor(route: OperationRoute) {
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		try {
+			const server = await serverOf(this);
+			requestData = { ...requestData, options: { ...requestData.options, baseURL: route.host === 'media' ? server.media : server.platform } };
 			// Dates and body builders run here rather than in n8n's routing (send.value, preSend) so a
 			// bad value fails the item with a clear error, paired with its input, instead of vanishing.
 			if (route.dates) requestData = { ...requestData, options: withDates(this, requestData.options, route.dates) };
