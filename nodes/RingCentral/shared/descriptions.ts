@@ -137,7 +137,22 @@ export function returnAllFields(displayOptions: IDisplayOptions, maxPageSize: nu
  */
 export function pathParameter(name: string, fromUrl?: RegExp): string {
 	const text = `String($parameter["${name}"]).trim()`;
-	return `{{ encodeURIComponent(${fromUrl ? `${text}.replace(${fromUrl}, "$1")` : text}) }}`;
+	const expression = `{{ encodeURIComponent(${fromUrl ? `${text}.replace(${fromUrl}, "$1")` : text}) }}`;
+	pathParameters.set(expression, { name, fromUrl });
+	return expression;
+}
+
+/** A path segment `pathParameter` wrote: the field, and the pattern taking the ID out of a link. */
+export interface PathParameter {
+	name: string;
+	fromUrl?: RegExp;
+}
+
+const pathParameters = new Map<string, PathParameter>();
+
+/** The path parameters written so far, by their expression text (the executor fills them in itself). */
+export function knownPathParameters(): ReadonlyMap<string, PathParameter> {
+	return pathParameters;
 }
 
 /** The Simplify switch that `simplified(...)` output steps read. */
