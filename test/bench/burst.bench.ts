@@ -19,6 +19,8 @@ const BURST = Number(process.env.RC_BENCH_BURST ?? 200);
 const TRIGGER = 'rcBenchBurstTrig';
 const WEBHOOK = 'rcBenchBurstHook';
 const WEBHOOK_PATH = 'rc-bench-burst';
+/** `RC_BENCH_EXPRESSION_ENGINE=legacy`: the same burst on n8n's other expression engine (for comparison). */
+const ENGINE = process.env.RC_BENCH_EXPRESSION_ENGINE;
 
 /** `RC_BENCH_CPU_PROF=<folder>`: n8n writes a V8 CPU profile there when it stops (`--cpu-prof`). */
 export function profiling(): Record<string, string> | undefined {
@@ -80,6 +82,12 @@ function subscribeWebhookNode(emulator: Emulator, address: string): Subscription
 	return record;
 }
 
+/** Waits until n8n runs no execution any more: each burst starts on an n8n that is not still working off the last one. */
+async function quiet(world: TriggerWorld): Promise<void> {
+	const running = `/executions?filter=${encodeURIComponent(JSON.stringify({ status: ['running', 'new'] }))}&limit=1`;
+	await eventually(async () => ((await world.n8n.rest('GET', running)).results as unknown[]).length === 0, 300_000, 'n8n to finish its executions');
+}
+
 /** Sends BURST inbound SMS at once and waits until every delivery and execution has settled. */
 async function burst(emulator: Emulator, subscription: Subscription, sink: string): Promise<BurstResult> {
 	emulator.sinks.delete(sink);
@@ -120,7 +128,7 @@ async function burst(emulator: Emulator, subscription: Subscription, sink: strin
 }
 
 const bench: Bench = {
-	title: `A burst of ${BURST} deliveries in real n8n (default expression engine): RingCentral Trigger beside n8n's Webhook node`,
+	title: `A burst of ${BURST} deliveries in real n8n (${ENGINE ? `expression engine ${ENGINE}` : 'default expression engine'}): RingCentral Trigger beside n8n's Webhook node`,
 	async run() {
 		const emulator = await createEmulator({ requireSpec: true, quiet: true });
 		await emulator.start();
@@ -130,13 +138,15 @@ const bench: Bench = {
 				emulatorUrl: emulator.url,
 				logFile: repoPath('test-output/bench-burst-n8n.log'),
 				webhookNodes: [{ id: WEBHOOK, path: WEBHOOK_PATH, sink: 'burst-webhook' }],
-				settings: profiling(),
+				settings: { ...profiling(), ...(ENGINE ? { N8N_EXPRESSION_ENGINE: ENGINE } : {}) },
 			});
 			await world.publish(WEBHOOK);
 			await world.n8n.waitForWebhook(WEBHOOK_PATH, 'POST');
 			const hook = subscribeWebhookNode(emulator, `${world.n8n.url}/webhook/${WEBHOOK_PATH}`);
+			await quiet(world);
 			const webhookNode = await burst(emulator, hook, 'burst-webhook');
 			emulator.subscriptions?.remove(hook.id);
+			await quiet(world);
 
 			await world.publish(TRIGGER);
 			const url = world.webhookUrl(TRIGGER);
