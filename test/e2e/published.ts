@@ -157,7 +157,7 @@ export async function importCredential(type: 'ringCentralJwtApi' | 'ringCentralO
 }
 
 /** n8n keeps execution data "flatted": every object and string is an index into one array. */
-function unflatten(text: string): Json {
+export function unflatten(text: string): Json {
 	const list = JSON.parse(text) as Json[];
 	const resolved = new Map<number, Json>();
 	const resolve = (index: number): Json => {

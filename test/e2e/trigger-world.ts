@@ -20,6 +20,25 @@ export interface TriggerSpec {
 	sink: string;
 }
 
+/** n8n's HTTP Request node posting every item to an emulator sink. */
+function recordNode(sink: string, emulatorUrl: string) {
+	return {
+		id: crypto.randomUUID(),
+		name: 'Record',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [300, 0],
+		parameters: {
+			method: 'POST',
+			url: `${emulatorUrl}/__emulator/sinks/${sink}`,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json) }}',
+			options: {},
+		},
+	};
+}
+
 /** A trigger workflow; `sink` names the emulator sink its items go to. */
 function triggerWorkflow(id: string, parameters: Parameters, sink: string, emulatorUrl: string) {
 	const webhookId = crypto.randomUUID();
@@ -37,25 +56,40 @@ function triggerWorkflow(id: string, parameters: Parameters, sink: string, emula
 				parameters: { authentication: 'jwt', ...parameters },
 				credentials: { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } },
 			},
-			{
-				id: crypto.randomUUID(),
-				name: 'Record',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [300, 0],
-				parameters: {
-					method: 'POST',
-					url: `${emulatorUrl}/__emulator/sinks/${sink}`,
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify($json) }}',
-					options: {},
-				},
-			},
+			recordNode(sink, emulatorUrl),
 		],
 		connections: { 'RingCentral Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 		webhookId,
+	};
+}
+
+/** For comparisons: n8n's own Webhook node (POST /webhook/<path>, answered on receipt) → the same Record node. */
+export interface WebhookNodeSpec {
+	id: string;
+	path: string;
+	sink: string;
+}
+
+function webhookNodeWorkflow(spec: WebhookNodeSpec, emulatorUrl: string) {
+	const webhookId = crypto.randomUUID();
+	return {
+		id: spec.id,
+		name: `Webhook node: ${spec.sink}`,
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId,
+				parameters: { httpMethod: 'POST', path: spec.path, responseMode: 'onReceived', options: {} },
+			},
+			recordNode(spec.sink, emulatorUrl),
+		],
+		connections: { Webhook: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
 	};
 }
 
@@ -75,17 +109,22 @@ export interface TriggerWorld {
 
 /**
  * @param options the e2e tier's emulator unless `emulatorUrl` is given; `examples` imports examples/
- *   too (with the credential they name)
+ *   too (with the credential they name); `webhookNodes` adds workflows of n8n's own Webhook node (for
+ *   comparisons); `settings` adds n8n environment settings
  */
 export async function startTriggerWorld(
 	triggers: TriggerSpec[],
-	options: { emulatorUrl?: string; logFile?: string; examples?: boolean } = {},
+	options: { emulatorUrl?: string; logFile?: string; examples?: boolean; webhookNodes?: WebhookNodeSpec[]; settings?: Record<string, string> } = {},
 ): Promise<TriggerWorld> {
 	const emulatorUrl = options.emulatorUrl ?? runtime().emulatorUrl;
 	// The e2e tier's n8n release; the current one for callers with an emulator of their own (the benchmark).
 	const release = options.emulatorUrl ? undefined : runtime().release;
 	const n8n = new N8n({ logFile: options.logFile ?? repoPath('test-output/e2e/n8n-trigger.log'), release });
 	await n8n.prepare();
+	if (options.settings) {
+		Object.assign(n8n.settings, options.settings);
+		n8n.env = { ...n8n.env, ...options.settings };
+	}
 	const workflows = triggers.map((t) => triggerWorkflow(t.id, t.parameters, t.sink, emulatorUrl));
 	const examples = options.examples ? exampleWorkflows() : [];
 	try {
@@ -94,7 +133,11 @@ export async function startTriggerWorld(
 		const [jwt] = credentialRecords(emulator, CREDENTIALS);
 		const [exampleJwt] = credentialRecords(emulator, EXAMPLE_CREDENTIALS);
 		await n8n.importJson('credentials', [jwt, ...(options.examples ? [exampleJwt] : [])]);
-		await n8n.importJson('workflow', [...workflows.map(({ webhookId: _webhookId, ...workflow }) => workflow), ...examples.map(importable)]);
+		await n8n.importJson('workflow', [
+			...workflows.map(({ webhookId: _webhookId, ...workflow }) => workflow),
+			...(options.webhookNodes ?? []).map((spec) => webhookNodeWorkflow(spec, emulatorUrl)),
+			...examples.map(importable),
+		]);
 		await n8n.start();
 		await n8n.signIn();
 	} catch (error) {

@@ -74,6 +74,27 @@ describe('version 1 and version 2 shapes of the changed operations send the same
 		await sameRequests('ringCentralPresence', common, { extensionId: '~' }, { extensionId: picked('~', 'list', 'Me (the signed-in user)') });
 	});
 
+	test('path fields are read for each item as n8n\'s $parameter reads them: expressions in text and pickers, a picker\'s link pattern', async () => {
+		const items = users().slice(1, 3).map((ext) => ({ json: { ext: ` ${ext} `, account: '~' } }));
+		const paths = async (typeVersion: number, extensionId: unknown) => {
+			const since = mark();
+			const result = await rc.engine.execute({
+				type: 'ringCentralPresence',
+				typeVersion,
+				parameters: { authentication: 'jwt', resource: 'userPresence', operation: 'get', accountId: '={{ $json.account }}', extensionId },
+				credential: jwt,
+				items,
+			});
+			expect(result.error).toBeUndefined();
+			return requestsSince(since).map((r: { path: string }) => r.path);
+		};
+		const expected = users().slice(1, 3).map((ext) => `/restapi/v1.0/account/~/extension/${ext}/presence`);
+		expect(await paths(1, '={{ $json.ext }}')).toEqual(expected);
+		expect(await paths(2, picked('={{ $json.ext }}', 'id'))).toEqual(expected);
+		const link = { ...picked(`https://service.example.com/extension/${users()[1]}/details`, 'url'), __regex: 'extension/(\\d+)' };
+		expect(await paths(2, link)).toEqual([expected[0], expected[0]]);
+	});
+
 	test('Presence → version 2 left at its defaults reads the signed-in user (~ picked as "Me")', async () => {
 		const { requests } = await sent('ringCentralPresence', 2, { resource: 'userPresence', operation: 'get' });
 		expect(requests[0].path).toBe('/restapi/v1.0/account/~/extension/~/presence');

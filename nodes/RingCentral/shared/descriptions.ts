@@ -2,7 +2,6 @@ import type { INodeCredentialDescription, INodeProperties, IDisplayOptions } fro
 
 import type { DateField } from './dates';
 import { callQueueLocator, extensionLocator, versioned } from './locators';
-import { serverUrlExpression } from './server';
 
 /** Both credentials, chosen by the Authentication field every node starts with. */
 export const credentials: INodeCredentialDescription[] = [
@@ -40,8 +39,11 @@ export const authenticationProperty: INodeProperties = {
 	default: 'oAuth2',
 };
 
+/**
+ * No baseURL here: n8n would evaluate it as an expression twice for every item. The executor
+ * (transport.ts) sets the credential's server, read once per run of the node.
+ */
 export const requestDefaults = {
-	baseURL: serverUrlExpression('$credentials'),
 	json: true,
 	headers: { Accept: 'application/json' },
 	// RingCentral reads list parameters as repeated keys (type=Team&type=Direct), not type[]=…
@@ -135,7 +137,22 @@ export function returnAllFields(displayOptions: IDisplayOptions, maxPageSize: nu
  */
 export function pathParameter(name: string, fromUrl?: RegExp): string {
 	const text = `String($parameter["${name}"]).trim()`;
-	return `{{ encodeURIComponent(${fromUrl ? `${text}.replace(${fromUrl}, "$1")` : text}) }}`;
+	const expression = `{{ encodeURIComponent(${fromUrl ? `${text}.replace(${fromUrl}, "$1")` : text}) }}`;
+	pathParameters.set(expression, { name, fromUrl });
+	return expression;
+}
+
+/** A path segment `pathParameter` wrote: the field, and the pattern taking the ID out of a link. */
+export interface PathParameter {
+	name: string;
+	fromUrl?: RegExp;
+}
+
+const pathParameters = new Map<string, PathParameter>();
+
+/** The path parameters written so far, by their expression text (the executor fills them in itself). */
+export function knownPathParameters(): ReadonlyMap<string, PathParameter> {
+	return pathParameters;
 }
 
 /** The Simplify switch that `simplified(...)` output steps read. */

@@ -14,7 +14,7 @@ import type { BatchResult, RingCentralAnswer, RingCentralCall, UsagePlanGroup } 
 import { asNodeError, callRingCentral, readInBatches, RingCentralCallError } from './client';
 import { credentialTypeFor, requestDefaults } from './descriptions';
 import { reportedFields } from './errors';
-import { resolveServerUrl } from './server';
+import { resolveMediaUrl, resolveServerUrl } from './server';
 
 /** What every n8n context that talks to RingCentral offers (execute, load options, webhook, hook, trigger). */
 export interface RequestContext {
@@ -53,6 +53,32 @@ export async function callAsNode(
 		async (request) => (await context.helpers.httpRequestWithAuthentication.call(context, credential.type, request)) as IN8nHttpFullResponse,
 		{ ...call, options, gateKey: credential.gateKey },
 	);
+}
+
+/** The base URLs of the credential's server. */
+export interface ServerUrls {
+	platform: string;
+	media: string;
+}
+
+/** The server of each run of a node (n8n's execute data is one object per run, shared by its items). */
+const serverOfRun = new WeakMap<object, Promise<ServerUrls>>();
+
+/**
+ * The credential's server for a request of the node's run, read from the credential once per run:
+ * n8n prepares every item on its own, and decrypting the credential for each would cost as much as
+ * the request.
+ */
+export async function serverOf(context: Pick<RequestContext, 'getNode' | 'getNodeParameter' | 'getCredentials'> & { getExecuteData?(): object | undefined }): Promise<ServerUrls> {
+	const run = context.getExecuteData?.();
+	const known = run && serverOfRun.get(run);
+	if (known) return await known;
+	const server = context.getCredentials(credentialOf(context).type).then((credentials) => ({
+		platform: resolveServerUrl(credentials),
+		media: resolveMediaUrl(credentials),
+	}));
+	if (run) serverOfRun.set(run, server);
+	return await server;
 }
 
 /**
@@ -117,13 +143,13 @@ async function directCall(
 }
 
 async function directAnswer(context: RequestContext, method: IHttpRequestMethods, url: string, request: DirectRequest): Promise<RingCentralAnswer> {
-	const credentials = await context.getCredentials(credentialOf(context).type);
+	const server = await serverOf(context);
 	return await callAsNode(
 		context,
 		{
 			method,
 			url,
-			baseURL: resolveServerUrl(credentials),
+			baseURL: server.platform,
 			qs: request.qs,
 			arrayFormat: requestDefaults.arrayFormat,
 			body: request.body,

@@ -52,12 +52,6 @@ export function resolveServerUrl(credentials: { environment?: unknown; serverUrl
  * Base URL for media downloads (recordings, message attachments): RingCentral serves content from
  * its media host (platform.* → media.*); a custom server (the emulator) serves both.
  */
-export function mediaUrlExpression(source: '$credentials' | '$self'): string {
-	const pick = `(${source}.environment === "custom" ? ${source}.serverUrl : String(${source}.environment).replace("://platform.", "://media."))`;
-	return `={{ String(${pick} || "").replace(/\\/+$/, "") }}`;
-}
-
-/** Same for code holding the decrypted credential. */
 export function resolveMediaUrl(credentials: { environment?: unknown; serverUrl?: unknown }): string {
 	const server = resolveServerUrl(credentials);
 	return credentials.environment === 'custom' ? server : server.replace('://platform.', '://media.');

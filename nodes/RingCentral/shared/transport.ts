@@ -6,6 +6,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	INodeExecutionData,
+	INodeParameters,
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
@@ -16,13 +17,15 @@ import type { RingCentralAnswer, UsagePlanGroup } from './client';
 import { asNodeError, readInBatches } from './client';
 import type { DateField } from './dates';
 import { withDates } from './dates';
-import { callAsNode, credentialNameOf, failedItem } from './directRequest';
+import type { PathParameter } from './descriptions';
+import { knownPathParameters } from './descriptions';
+import { callAsNode, credentialNameOf, failedItem, serverOf } from './directRequest';
 import { ringCentralError } from './errors';
 import { resolveExtensionNumbers } from './extensionNumbers';
 import type { ExplainError } from './hints';
 import { explainFailure } from './hints';
 import { idList } from './lists';
-import { mediaUrlExpression } from './server';
+import { isResourceLocator } from './locators';
 
 export type { UsagePlanGroup } from './client';
 export { idList } from './lists';
@@ -95,18 +98,58 @@ const MAX_PAGES = 10_000;
  * batches and downloads, each request sent through the RingCentral client (client.ts).
  */
 export function ringCentralRoute(route: OperationRoute): INodePropertyRouting {
+	const path = pathOf(route.url);
 	const routing: INodePropertyRouting = {
 		request: {
 			method: route.method,
-			url: route.url,
-			...(route.host === 'media' ? { baseURL: mediaUrlExpression('$credentials') } : {}),
+			// A URL of text and path parameters is built by the executor: as an expression n8n would evaluate it for every item.
+			url: path ? path.map((part) => (typeof part === 'string' ? part : `{${part.name}}`)).join('') : route.url,
 			...(route.download ? { encoding: 'arraybuffer', json: false } : {}),
 		},
 		send: { paginate: true },
-		operations: { pagination: executor(route) },
+		operations: { pagination: executor(route, path) },
 	};
 	routes.set(routing, route);
 	return routing;
+}
+
+/** An operation URL as text and path parameters; undefined when it holds any other expression (n8n evaluates it). */
+function pathOf(url: string): Array<string | PathParameter> | undefined {
+	if (!url.startsWith('=')) return undefined;
+	const parts: Array<string | PathParameter> = [];
+	let rest = url.slice(1);
+	while (rest) {
+		const start = rest.indexOf('{{');
+		if (start < 0) {
+			parts.push(rest);
+			break;
+		}
+		if (start > 0) parts.push(rest.slice(0, start));
+		rest = rest.slice(start);
+		const known = [...knownPathParameters()].find(([expression]) => rest.startsWith(expression));
+		if (!known) return undefined;
+		parts.push(known[1]);
+		rest = rest.slice(known[0].length);
+	}
+	return parts;
+}
+
+/** The node's parameters as saved, per run of the node (n8n copies the whole node for every getNode()). */
+const parametersOfRun = new WeakMap<object, INodeParameters>();
+
+/** A path parameter's segment, read as n8n's `$parameter` reads it (a locator's value, an expression resolved for the item). */
+function pathSegment(context: IExecutePaginationFunctions, parameter: PathParameter): string {
+	const run = context.getExecuteData();
+	let parameters = parametersOfRun.get(run);
+	if (!parameters) parametersOfRun.set(run, (parameters = context.getNode().parameters));
+	let value: unknown = parameters[parameter.name];
+	if (isResourceLocator(value)) {
+		const extracted = value.__regex && typeof value.value === 'string' ? new RegExp(value.__regex).exec(value.value) : undefined;
+		value = extracted && extracted.length >= 2 ? extracted[1] : value.value;
+	}
+	if (typeof value === 'string' && value.startsWith('=')) value = context.evaluateExpression(value.slice(1), context.getItemIndex());
+	const text = String(value).trim();
+	return encodeURIComponent(parameter.fromUrl ? text.replace(parameter.fromUrl, '$1') : text);
 }
 
 const routes = new WeakMap<INodePropertyRouting, OperationRoute>();
@@ -157,13 +200,16 @@ export function routeOf(routing: INodePropertyRouting | undefined): OperationRou
 }
 
 
-function executor(route: OperationRoute) {
+function executor(route: OperationRoute, path: Array<string | PathParameter> | undefined) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		try {
+			const server = await serverOf(this);
+			const url = path ? path.map((part) => (typeof part === 'string' ? part : pathSegment(this, part))).join('') : requestData.options.url;
+			requestData = { ...requestData, options: { ...requestData.options, url, baseURL: route.host === 'media' ? server.media : server.platform } };
 			// Dates and body builders run here rather than in n8n's routing (send.value, preSend) so a
 			// bad value fails the item with a clear error, paired with its input, instead of vanishing.
 			if (route.dates) requestData = { ...requestData, options: withDates(this, requestData.options, route.dates) };
