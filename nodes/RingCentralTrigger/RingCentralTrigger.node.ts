@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -10,16 +11,14 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { timingSafeEqual } from 'crypto';
 
 import type { RequestContext } from '../RingCentral/shared/directRequest';
-import { ringCentralDirectBatch } from '../RingCentral/shared/directRequest';
 import { authenticationProperty, callQueueFields, credentials, nodeVersions } from '../RingCentral/shared/descriptions';
 import { searchCallQueues, searchExtensions } from '../RingCentral/shared/listSearch';
 import { extensionLocator, locatorValue, versioned } from '../RingCentral/shared/locators';
-import { deduplicationKey, registerStarter, releaseNotification, starterOf, takeNotification } from './delivery';
-import type { Envelope, EventSettings } from './events';
-import { changedMessages, envelopeFields, EVENT_OPTIONS, eventFilters, kindOf, telephonyItems } from './events';
+import { receiveDelivery, registerStarter } from './delivery';
+import type { EventSettings } from './events';
+import { EVENT_OPTIONS, eventFilters } from './events';
 import type { SubscriptionState } from './subscription';
 import {
 	healthCheckSchedule,
@@ -32,8 +31,6 @@ import {
 
 /** Events whose filters name an extension (the rest are account-wide or team messaging). */
 const PER_EXTENSION = ['inboundSms', 'messageStore', 'voicemail', 'inboundFax', 'presence', 'telephonySession', 'missedCall', 'extensionChange'];
-/** RingCentral reads up to 50 messages in one request. */
-const MESSAGE_BATCH = 50;
 
 function settingsOf(context: { getNodeParameter(name: string, fallback?: unknown): unknown }): EventSettings {
 	const get = <T>(name: string, fallback: T) => context.getNodeParameter(name, fallback) as T;
@@ -63,22 +60,8 @@ function wantedFilters(context: IHookFunctions | ITriggerFunctions): string[] {
 const upkeepKey = (context: IHookFunctions | ITriggerFunctions, address: string | undefined) =>
 	`${context.getWorkflow().id}:${context.getNode().id}:${address ?? ''}`;
 
-/** A trigger node of a workflow: whose test events, running trigger function and notifications are whose. */
+/** A trigger node of a workflow: whose running trigger function and notifications are whose. */
 const triggerKey = (context: IWebhookFunctions | ITriggerFunctions) => `${context.getWorkflow().id}:${context.getNode().id}`;
-
-/**
- * A test event ("listen for test event") runs in n8n's manual mode, where n8n ignores the items the
- * webhook returned and starts the node's trigger() instead, waiting for it to emit. The webhook
- * leaves its items here and the manual trigger() emits them; one pending test event per node.
- */
-const testEvents = new Map<string, INodeExecutionData[]>();
-
-function sameToken(received: unknown, expected: string): boolean {
-	if (typeof received !== 'string') return false;
-	const a = Buffer.from(received);
-	const b = Buffer.from(expected);
-	return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export class RingCentralTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -307,15 +290,8 @@ export class RingCentralTrigger implements INodeType {
 	 */
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const key = triggerKey(this);
-		if (this.getMode() === 'manual') {
-			return {
-				manualTriggerFunction: async () => {
-					const items = testEvents.get(key) ?? [];
-					testEvents.delete(key);
-					this.emit([items]);
-				},
-			};
-		}
+		// Test events are executions n8n starts from the webhook's items (see execute()).
+		if (this.getMode() === 'manual') return {};
 		// Read now: n8n evaluates parameters only while it activates (later, in the cron callback,
 		// the workflow holds no expression engine). The static data is the trigger's own copy,
 		// loaded when it started: it only has to know the webhook's address (saved at activation).
@@ -351,86 +327,18 @@ export class RingCentralTrigger implements INodeType {
 		return { closeFunction: async () => unregister() };
 	}
 
-	/**
-	 * RingCentral's deliveries. A notification is taken once: a second delivery of the same uuid
-	 * (RingCentral repeats one it thinks was lost, possibly while the first is still being handled)
-	 * is answered 200 and runs nothing. In production the execution is started by this trigger's
-	 * running trigger function with n8n's execution deduplication key (see delivery.ts), which
-	 * also holds across restarts; where that function does not run in this process (a webhook
-	 * process in queue mode), n8n starts the execution from the items returned here.
-	 */
+	/** RingCentral's deliveries (delivery.ts): answered first, then turned into items. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const headers = this.getHeaderData();
-		const response = this.getResponseObject();
-		const validationToken = headers['validation-token'];
-		if (typeof validationToken === 'string') {
-			// RingCentral's handshake: echo the header at once, with a response under 1,024 bytes.
-			for (const name of response.getHeaderNames()) response.removeHeader(name);
-			response.writeHead(200, { 'Validation-Token': validationToken, 'Content-Type': 'application/json' });
-			response.end();
-			return { noWebhookResponse: true };
-		}
-		const state = this.getWorkflowStaticData('node') as SubscriptionState;
-		const expected = await verificationToken(this as RequestContext & IWebhookFunctions, state);
-		if (!sameToken(headers['verification-token'], expected)) {
-			response.writeHead(401, { 'Content-Type': 'application/json' });
-			response.end();
-			return { noWebhookResponse: true };
-		}
-		const envelope = this.getBodyData() as unknown as Envelope;
-		const key = triggerKey(this);
-		const manual = this.getMode() === 'manual';
-		const webhook = `${key}:${manual ? 'test' : 'production'}`;
-		const accepted = () => {
-			response.writeHead(200, { 'Content-Type': 'application/json' });
-			response.end();
-			return { noWebhookResponse: true };
-		};
-		if (typeof envelope?.uuid !== 'string' || !envelope.uuid || !takeNotification(webhook, envelope.uuid)) return accepted();
-		let items: INodeExecutionData[] | undefined;
-		try {
-			items = await itemsOf(this, envelope);
-		} finally {
-			// Failed: n8n answers 500 and RingCentral delivers the notification again; take that delivery.
-			if (!items) releaseNotification(webhook, envelope.uuid);
-		}
-		if (manual) {
-			testEvents.set(key, items);
-			return { workflowData: [items] };
-		}
-		const start = starterOf(key);
-		if (!start) return { workflowData: [items] };
-		start(items, deduplicationKey(key, envelope.uuid));
-		return accepted();
+		return await receiveDelivery(this, triggerKey(this));
 	}
-}
 
-/** The workflow's items for one notification. */
-async function itemsOf(context: IWebhookFunctions, envelope: Envelope): Promise<INodeExecutionData[]> {
-	const kind = kindOf(envelope.event);
-	const body = envelope.body ?? {};
-	if (kind === 'telephonySession' || kind === 'missedCall') {
-		const missedCallsWanted = (context.getNodeParameter('events', []) as string[]).includes('missedCall');
-		return telephonyItems(envelope, kind, missedCallsWanted).map((json) => ({ json }));
+	/**
+	 * The node's output in an execution n8n starts with items already on it: a test event from the
+	 * editor's listener (n8n puts the webhook's items there, and a worker running the execution
+	 * reads them from n8n's database), or a delivery started by the trigger function. n8n-core
+	 * runs execute() in preference to trigger() for such a node, also in manual mode.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
 	}
-	if (kind === 'messageStore' && (context.getNodeParameter('fetchMessages', true) as boolean)) {
-		const changes = changedMessages(envelope);
-		if (changes.length) {
-			const mailbox = envelope.event.split('?')[0];
-			const items: INodeExecutionData[] = [];
-			for (const change of changes) {
-				for (const message of await readMessages(context, mailbox, change.ids)) {
-					items.push({ json: { ...message, ...envelopeFields(envelope, kind), changeType: change.type } });
-				}
-			}
-			return items;
-		}
-	}
-	return [{ json: { ...body, ...envelopeFields(envelope, kind) } }];
-}
-
-/** Reads new messages of a mailbox, 50 per request (RingCentral's batch read); a message that is gone yields its id and the error. */
-async function readMessages(context: IWebhookFunctions, mailbox: string, ids: string[]): Promise<IDataObject[]> {
-	const results = await ringCentralDirectBatch.call(context as RequestContext, ids, MESSAGE_BATCH, (joined) => `${mailbox}/${joined}`);
-	return results.map(({ id, body, failure }) => (failure ? { id, error: (failure.body ?? {}) as IDataObject } : ((body ?? { id }) as IDataObject)));
 }

@@ -130,6 +130,8 @@ export async function startTrigger({
 	/** The running trigger function's cron callbacks (run them as n8n's cron would: no isolate held). */
 	const crons: Array<() => void> = [];
 	let running: { workflow: Workflow; response: ITriggerResponse } | undefined;
+	/** Requests whose webhook() has not returned yet (it may answer first and work after). */
+	const handling = new Set<Promise<void>>();
 
 	const server = http.createServer((req, res) => {
 		const started = Date.now();
@@ -181,7 +183,11 @@ export async function startTrigger({
 				}
 			}
 		};
-		req.on('end', () => void answer());
+		req.on('end', () => {
+			const handled = answer();
+			handling.add(handled);
+			void handled.finally(() => handling.delete(handled));
+		});
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
@@ -278,6 +284,10 @@ export async function startTrigger({
 		duplicates,
 		answers,
 		crons,
+		/** Resolves once every request under way has been handled (its webhook() returned, its execution started). */
+		async settled() {
+			while (handling.size) await Promise.allSettled([...handling]);
+		},
 		/** the node's static data as n8n saved it (what the next copy loads) */
 		staticData: () => (saved[`node:${node.name}`] ??= {}) as Record<string, Json>,
 		/** n8n's publication: checkExists (and create when it answers false) beside the trigger function, on one copy */

@@ -44,10 +44,16 @@ async function trigger(parameters: Record<string, unknown>, credential = jwt) {
 const admin = () => rc.emulator.state.ids.admin as string;
 const subscriptionsAt = (url: string) => rc.emulator.subscriptions.all().filter((s: any) => s.deliveryMode.address === url);
 
+/** Injects an event and waits until its deliveries are answered and handled (the webhook answers before it works). */
 async function inject(kind: string, input: Record<string, unknown> = {}) {
 	const result = injectEvent(rc.emulator, kind, input);
-	await rc.emulator.notifications.idle();
+	await settled();
 	return result;
+}
+
+async function settled() {
+	await rc.emulator.notifications.idle();
+	for (const trigger of running) await trigger.settled();
 }
 
 describe.each([
@@ -133,7 +139,7 @@ describe('RingCentral Trigger webhook', () => {
 		await inject('inbound-sms', { text: 'once' });
 		const [delivery] = deliveriesTo(t);
 		expect(rc.emulator.notifications.redeliver(delivery.uuid)).toBe(true);
-		await rc.emulator.notifications.idle();
+		await settled();
 		const again = rc.emulator.notifications.deliveries.filter((d: any) => d.uuid === delivery.uuid);
 		expect(again.map((d: any) => d.status)).toEqual([200, 200]);
 		expect(t.executions).toHaveLength(1);
@@ -165,7 +171,7 @@ describe('RingCentral Trigger webhook', () => {
 		await inject('inbound-sms', { text: 'via a webhook process' });
 		const [delivery] = deliveriesTo(t);
 		rc.emulator.notifications.redeliver(delivery.uuid);
-		await rc.emulator.notifications.idle();
+		await settled();
 		expect(t.executions.map((e) => `${e.mode}:${e.items[0].json.subject}`)).toEqual(['webhook:via a webhook process']);
 	});
 
@@ -177,6 +183,53 @@ describe('RingCentral Trigger webhook', () => {
 		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'voicemail', type: 'VoiceMail', vmTranscriptionStatus: 'Completed' });
 		const delivered = deliveriesTo(t);
 		expect(delivered.map((d: any) => d.status)).toEqual([200]);
+	});
+});
+
+describe('RingCentral Trigger answers first', () => {
+	test('a delivery is answered before its messages are read; the execution follows with them', async () => {
+		const t = await trigger({ events: ['messageStore'] });
+		await t.activate();
+		rc.emulator.faults.add({ kind: 'slow', delayMs: 1500, operationId: 'readMessage' });
+		const since = t.answers.length;
+		injectEvent(rc.emulator, 'inbound-sms', { text: 'read me later' });
+		await rc.emulator.notifications.idle();
+		const [answer] = t.answers.slice(since);
+		expect(answer.status).toBe(200);
+		expect(answer.durationMs).toBeLessThan(1000);
+		expect(t.executions).toHaveLength(0);
+		await settled();
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0].json).toMatchObject({ eventType: 'messageStore', type: 'SMS', subject: 'read me later' });
+		expect(t.executions[0].at - answer.at).toBeGreaterThanOrEqual(1500);
+	});
+
+	test('a notification delivered again while its first delivery is still being handled runs once', async () => {
+		const t = await trigger({ events: ['messageStore'] });
+		await t.activate();
+		rc.emulator.faults.add({ kind: 'slow', delayMs: 1500, operationId: 'readMessage' });
+		injectEvent(rc.emulator, 'inbound-sms', { text: 'sent while you were busy' });
+		await rc.emulator.notifications.idle();
+		const [first] = deliveriesTo(t);
+		expect(rc.emulator.notifications.redeliver(first.uuid)).toBe(true);
+		await rc.emulator.notifications.idle();
+		// Both answered while the first is still reading its message.
+		expect(t.executions).toHaveLength(0);
+		expect(deliveriesTo(t).map((d: any) => d.status)).toEqual([200, 200]);
+		await settled();
+		expect(t.executions).toHaveLength(1);
+		expect(t.duplicates).toHaveLength(0);
+	});
+
+	test('a message that cannot be read still runs the workflow: an item with its id and the error', async () => {
+		const t = await trigger({ events: ['messageStore'] });
+		await t.activate();
+		rc.emulator.faults.add({ kind: '500', count: 10, operationId: 'readMessage' });
+		const message = (await inject('inbound-sms', { text: 'unreadable' })) as { id: string | number };
+		rc.emulator.faults.clear();
+		expect(deliveriesTo(t).map((d: any) => d.status)).toEqual([200]);
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0].json).toMatchObject({ id: String(message.id), eventType: 'messageStore', changeType: 'SMS', error: { message: expect.stringMatching(/500|RingCentral/) } });
 	});
 });
 
