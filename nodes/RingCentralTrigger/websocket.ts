@@ -402,7 +402,7 @@ function parse(data: unknown): Frame | undefined {
 function stoppedError(node: INode, error: Error): NodeOperationError {
 	return new NodeOperationError(node, `RingCentral Trigger stopped: ${messageOf(error)}`, {
 		description:
-			'RingCentral refuses the WebSocket connection or subscription. Check that the credential still signs in and that the RingCentral app has the WebSocket and Webhook Subscriptions permissions, then publish the workflow again.',
+			'RingCentral refuses the WebSocket connection or subscription. Check that the credential still signs in and that the RingCentral app has the WebSocket permission, then publish the workflow again.',
 	});
 }
 
