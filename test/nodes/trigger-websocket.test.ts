@@ -144,6 +144,23 @@ test('heartbeats keep an idle connection open; a timed-out one (WSG-902/903) is 
 	expect(liveSession()).toMatchObject({ id: session.id, connections: 2, lastRecovery: { state: 'Successful' } });
 });
 
+test('an access token that expired during the connection: n8n refreshes it for the next WS token and the session recovers', async () => {
+	const oauth = { type: 'ringCentralOAuth2Api', id: (await rc.oauth2Credential()).id };
+	const t = await trigger({ events: ['inboundSms'] }, oauth);
+	await t.activate();
+	const [session] = sessions();
+	rc.emulator.oauth.expireAccessTokens();
+	const since = rc.emulator.sequence;
+	rc.emulator.webSockets.drop(rc.emulator.webSockets.select()[0]);
+	sms('while reconnecting');
+	await until(() => t.executions.length === 1, 'the execution');
+	expect(rc.emulator.journal({ since }).map((e: any) => `${e.operationId} ${e.status}`)).toEqual(
+		expect.arrayContaining(['authWsToken 401', 'getToken 200', 'authWsToken 200']),
+	);
+	expect(liveSession()).toMatchObject({ id: session.id, state: 'connected', lastRecovery: { state: 'Successful', replayed: 1 } });
+	expect(t.errors).toEqual([]);
+});
+
 test('unpublishing deletes the subscription over the socket and closes it', async () => {
 	const t = await trigger({ events: ['inboundSms'] });
 	await t.activate();
