@@ -94,6 +94,28 @@ describe('RingCentral Trigger over WebSocket in real n8n without a reachable web
 		expect((await received(before + 1, 'the event after re-subscribing')).slice(before)).toEqual(['after re-subscribing']);
 	});
 
+	test('"Execute step" in the editor listens over a connection of its own: the event is the node\'s output, then it is gone', async () => {
+		const workflow = world.workflows.find((w) => w.id === WS)!;
+		const production = (await webSocketSubscriptions()).map((s) => s.id);
+		// What the editor's "Execute step" on the trigger sends; with no webhook n8n starts the execution at once.
+		await world.n8n.rest('POST', `/workflows/${WS}/run`, {
+			workflowId: WS,
+			startNodes: [{ name: workflow.nodes[0].name, sourceData: null }],
+			destinationNode: { nodeName: workflow.nodes[0].name, mode: 'inclusive' },
+		});
+		await eventually(async () => ((await webSocketSubscriptions()).length === 2 ? true : undefined), 30_000, 'the test subscription');
+		await sms('Is this thing on?');
+		const manual = await eventually(async () => {
+			const found = (await world.executions(WS)).find((e: any) => e.mode === 'manual' && !['new', 'running', 'waiting'].includes(e.status));
+			return found ?? undefined;
+		}, 30_000, 'the manual execution to finish');
+		expect(manual.status).toBe('success');
+		const detail = await world.n8n.rest('GET', `/executions/${manual.id}`);
+		expect(detail.data).toContain('Is this thing on?');
+		await eventually(async () => ((await webSocketSubscriptions()).length === 1 ? true : undefined), 30_000, 'the test subscription removed');
+		expect((await webSocketSubscriptions()).map((s) => s.id)).toEqual(production);
+	});
+
 	test('unpublishing closes the connection and deletes the subscription', async () => {
 		await world.unpublish(WS);
 		await eventually(async () => ((await control('GET', '/ws/sessions')) as any).openSockets === 0 || undefined, 30_000, 'no open socket');
