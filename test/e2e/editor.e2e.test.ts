@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { exampleWorkflows, importable } from '../../tools/n8n/examples';
 import { PACKAGE_NAME } from '../../tools/n8n/n8n';
 import { n8nRest, runtime } from './client';
-import { nodeDescriptions, screenshotPath, CHROMIUM } from './files';
+import { nodeDescriptions, readmeImagePath, screenshotPath, CHROMIUM } from './files';
 import { CREDENTIALS } from './workflows';
 
 /** Console noise of an offline machine, not of the page: blocked network and the pre-login probe. */
@@ -21,18 +21,24 @@ beforeAll(async () => {
 		headless: true,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
-	context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	const [name, ...value] = runtime().cookie.split('=');
-	await context.addCookies([{ name, value: value.join('='), url: runtime().n8nUrl }]);
+	context = await signedIn({ width: 1400, height: 900 });
 });
 
 afterAll(async () => {
 	await browser?.close();
 });
 
+/** A browser context signed in to the e2e n8n. */
+async function signedIn(viewport: { width: number; height: number }): Promise<BrowserContext> {
+	const signed = await browser.newContext({ viewport });
+	const [name, ...value] = runtime().cookie.split('=');
+	await signed.addCookies([{ name, value: value.join('='), url: runtime().n8nUrl }]);
+	return signed;
+}
+
 /** A page that collects the editor's own errors. */
-async function editorPage(): Promise<{ page: Page; errors: string[] }> {
-	const page = await context.newPage();
+async function editorPage(on: BrowserContext = context): Promise<{ page: Page; errors: string[] }> {
+	const page = await on.newPage();
 	const errors: string[] = [];
 	page.on('console', (message) => {
 		if (message.type() === 'error' && !IGNORED.some((pattern) => pattern.test(message.text()))) errors.push(message.text());
@@ -329,6 +335,140 @@ describe('editor: the pickers, the canvas and the forms', () => {
 			expect(buttons).toContain('Execute workflow');
 			expect(buttons).not.toContain('Every morning');
 			await page.screenshot({ path: screenshotPath('example-daily-call-log-export') });
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+/**
+ * The README's pictures, taken from the real editor at a size that reads on npmjs.com: a workflow
+ * on the canvas, a node panel with a picker open, a node's output after Execute step.
+ * `npm run screenshots` writes them into docs/images/ (RC_README_IMAGES=1).
+ */
+describe('editor: the README pictures', () => {
+	let pictures: BrowserContext;
+	/** The canvas is wide and low; the node panel tall enough for a picker to open below its field. */
+	let canvas: BrowserContext;
+	let panel: BrowserContext;
+
+	beforeAll(async () => {
+		pictures = await signedIn({ width: 1280, height: 720 });
+		canvas = await signedIn({ width: 1280, height: 520 });
+		panel = await signedIn({ width: 1280, height: 900 });
+	});
+
+	afterAll(async () => {
+		for (const each of [pictures, canvas, panel]) await each?.close();
+	});
+
+	/** A workflow `Manual Trigger → node`, saved in n8n; its id and the node's. */
+	async function manualWorkflow(name: string, node: ReturnType<typeof editorNode>): Promise<{ id: string; nodeId: string }> {
+		const trigger = {
+			id: 'readme-trigger',
+			name: "When clicking 'Execute workflow'",
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const placed = { ...node, position: [260, 0] };
+		const created = await n8nRest('POST', '/workflows', {
+			name,
+			nodes: [trigger, placed],
+			connections: { [trigger.name]: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+		});
+		return { id: created.id, nodeId: node.id };
+	}
+
+	test('a workflow on the canvas: the presence-based routing example', async () => {
+		const example = exampleWorkflows().find((workflow) => workflow.file === 'presence-based-routing.json');
+		const { id: _id, ...workflow } = importable(example as any) as any;
+		// The example names the credentials `npm start` imports; here the e2e ones stand in.
+		const nodes = workflow.nodes.map((node: any) => {
+			if (!node.credentials) return node;
+			const own = Object.keys(node.credentials).map((type) => {
+				const credential = Object.values(CREDENTIALS).find((candidate) => candidate.type === type);
+				return [type, credential ? { id: credential.id, name: credential.name } : node.credentials[type]];
+			});
+			return { ...node, credentials: Object.fromEntries(own) };
+		});
+		const created = await n8nRest('POST', '/workflows', { ...workflow, nodes, name: workflow.name });
+		const { page, errors } = await editorPage(canvas);
+		try {
+			await page.goto(`${runtime().n8nUrl}/workflow/${created.id}`);
+			await page.getByTestId('canvas-node').first().waitFor();
+			expect(await page.getByTestId('canvas-node').count()).toBe(nodes.length);
+			// n8n fits the workflow into view once its nodes have been measured.
+			await page.waitForTimeout(1500);
+			await page.screenshot({ path: readmeImagePath('workflow') });
+			expect(errors).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+
+	test('a node panel: Send SMS with its To picker open, listing contacts and colleagues by name', async () => {
+		const sms = editorNode('ringCentralMessaging', 90, {
+			resource: 'sms',
+			operation: 'send',
+			from: { __rl: true, mode: 'list', value: '+16505551001', cachedResultName: '+16505551001 · direct number' },
+			text: 'Your table is ready',
+		});
+		const { id, nodeId } = await manualWorkflow('Text a customer', { ...sms, name: 'Text a customer' });
+		const { page, errors } = await editorPage(panel);
+		try {
+			await page.goto(`${runtime().n8nUrl}/workflow/${id}/${nodeId}`);
+			const ndv = page.getByTestId('ndv');
+			await ndv.waitFor();
+			await ndv.getByTestId('resource-locator-to').getByTestId('rlc-input').click();
+			const expected = ['Pat Customer (Globex Corp) · mobile · +16505550123', 'Bob Baker · colleague · +16505551002'];
+			const names = await pickerNames(page, hasAll(expected));
+			expect({ names, listed: hasAll(expected)(names) }).toEqual({ names, listed: true });
+			await page.screenshot({ path: readmeImagePath('node-panel') });
+			expect(errors).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+
+	test('an output: Get Many Company Call Records run with Execute step, simplified', async () => {
+		const callLog = editorNode('ringCentralCallLog', 91, {
+			resource: 'callRecord',
+			operation: 'getManyForCompany',
+			returnAll: false,
+			limit: 10,
+			filters: { dateFrom: '={{ $now.minus({ days: 7 }).toISO() }}' },
+		});
+		const { id, nodeId } = await manualWorkflow('Company calls this week', { ...callLog, name: 'Company calls this week' });
+		const { page, errors } = await editorPage(pictures);
+		try {
+			await page.goto(`${runtime().n8nUrl}/workflow/${id}/${nodeId}`);
+			const ndv = page.getByTestId('ndv');
+			await ndv.waitFor();
+			await ndv.getByTestId('node-execute-button').click();
+			const output = ndv.getByTestId('output-panel');
+			try {
+				await output.getByTestId('ndv-items-count').filter({ hasText: /\b10 items\b/ }).first().waitFor({ timeout: 60_000 });
+				// Room for the table: the parameters pane dragged towards the input, as a user would.
+				const handle = await ndv.getByTestId('panel-drag-button').boundingBox();
+				if (handle) {
+					await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+					await page.mouse.down();
+					await page.mouse.move(handle.x - 330, handle.y + handle.height / 2, { steps: 10 });
+					await page.mouse.up();
+				}
+				for (const column of ['startTime', 'direction', 'result']) await output.getByRole('columnheader', { name: column }).first().waitFor();
+				// The "Node executed successfully" toast would cover the table's last rows.
+				for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click();
+				await page.locator('.el-notification').first().waitFor({ state: 'detached' });
+			} catch (error) {
+				await page.screenshot({ path: screenshotPath('readme-output.failed') });
+				throw error;
+			}
+			await page.screenshot({ path: readmeImagePath('output') });
+			expect(errors).toEqual([]);
 		} finally {
 			await page.close();
 		}

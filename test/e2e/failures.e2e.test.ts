@@ -42,7 +42,12 @@ describe('"Continue (using error output)" in real n8n', () => {
 			ext: '404404',
 			row: 'b',
 			error: 'RingCentral answered 404: [CMN-102] Resource for parameter [extensionId] is not found (field: extensionId)',
-			details: { httpStatus: 404, errorCode: 'CMN-102', parameterName: 'extensionId' },
+			details: {
+				httpStatus: 404,
+				errorCode: 'CMN-102',
+				parameterName: 'extensionId',
+				hint: expect.stringContaining('RingCentral has no extension with this ID (extensionId) that the signed-in user can reach.'),
+			},
 		});
 	});
 
@@ -70,6 +75,26 @@ describe('"Continue (using error output)" in real n8n', () => {
 		expect(main.map((d) => d.input.row)).toEqual(['a', 'b']);
 		expect(main[0].item).toMatchObject({ error: expect.stringContaining('[CMN-102]'), details: { httpStatus: 404 } });
 		expect(String(main[1].item.extension.id)).toBe(users[2]);
+	});
+});
+
+describe('what to do about an error, in real n8n', () => {
+	test('SMS from a colleague\'s number: the failed execution\'s error says which numbers can send, looked up by the node', async () => {
+		const flow = await publish({
+			node: 'ringCentralMessaging',
+			parameters: { resource: 'sms', operation: 'send', accountId: '~', extensionId: '~', from: '+16505551002', to: '+14155550142', text: 'Hello' },
+		});
+		const since = await mark();
+		expect((await flow.run()).status).toBe(500);
+		const { error } = await flow.lastExecution();
+		expect(error?.message).toContain('[MSG-304 / FeatureNotAvailable]');
+		expect(error?.description).toContain('the From number is not one of them.');
+		expect(error?.description).toContain(`Numbers of this user that can send SMS: ${adminNumber} (direct number), +16505551099 (Support line).`);
+		const sent = (await journal(since)).filter((r: any) => r.operationId !== 'getToken');
+		expect(sent.map((r: any) => [r.operationId, r.status])).toEqual([
+			['createSMSMessage', 403],
+			['listExtensionPhoneNumbers', 200],
+		]);
 	});
 });
 

@@ -56,3 +56,12 @@ export function screenshotPath(name: string): string {
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
 	return path.join(SCREENSHOTS, `${name}.png`);
 }
+
+/** The README's pictures: committed in docs/images/ when `npm run screenshots` asks for them, else beside the other screenshots. */
+export const README_IMAGES = repoPath('docs/images');
+
+export function readmeImagePath(name: string): string {
+	if (process.env.RC_README_IMAGES !== '1') return screenshotPath(`readme-${name}`);
+	fs.mkdirSync(README_IMAGES, { recursive: true });
+	return path.join(README_IMAGES, `${name}.png`);
+}

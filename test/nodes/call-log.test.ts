@@ -178,6 +178,7 @@ describe('Call Log node: call records', () => {
 				errorCode: 'CMN-102',
 				message: 'Resource for parameter [callRecordId] is not found',
 				parameterName: 'callRecordId',
+				hint: 'RingCentral has no call record with this ID (callRecordId) that the signed-in user can reach. Check the ID the node was given, and where it comes from if it is mapped from an earlier node.',
 			},
 		});
 	});

@@ -406,6 +406,7 @@ describe('Messaging node: message store', () => {
 				errorCode: 'CMN-102',
 				message: 'Resource for parameter [messageId] is not found',
 				parameterName: 'messageId',
+				hint: 'RingCentral has no message with this ID (messageId) that the signed-in user can reach. Check the ID the node was given, and where it comes from if it is mapped from an earlier node.',
 			},
 		});
 	});

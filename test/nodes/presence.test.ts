@@ -191,6 +191,7 @@ describe.each<Auth>(['oAuth2', 'jwt'])('Presence node with %s credentials', (aut
 				errorCode: 'CMN-102',
 				message: 'Resource for parameter [extensionId] is not found',
 				parameterName: 'extensionId',
+				hint: 'RingCentral has no extension with this ID (extensionId) that the signed-in user can reach. Check the ID the node was given, and where it comes from if it is mapped from an earlier node.',
 			},
 		});
 	});
@@ -375,7 +376,13 @@ describe('Presence node: errors, pairing and recovery', () => {
 		expect(result.items.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[1].json).toEqual({
 			error: 'RingCentral answered 404: [CMN-102] Resource for parameter [extensionId] is not found (field: extensionId)',
-			details: { httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [extensionId] is not found', parameterName: 'extensionId' },
+			details: {
+				httpStatus: 404,
+				errorCode: 'CMN-102',
+				message: 'Resource for parameter [extensionId] is not found',
+				parameterName: 'extensionId',
+				hint: 'RingCentral has no extension with this ID (extensionId) that the signed-in user can reach. Check the ID the node was given, and where it comes from if it is mapped from an earlier node.',
+			},
 		});
 		expect(result.items[0].json.extension.id).toBe(Number(users()[0]));
 		expect(result.errorItems).toEqual([]);

@@ -161,7 +161,13 @@ describe('Team Messaging node: every operation, bad input and pairing', () => {
 		const result = await run(outsider, { resource: 'chat', operation: 'get', chatId: byId(leadership) });
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toBe('RingCentral answered 404: [CMN-102] Resource for parameter [chatId] is not found (field: chatId)');
-		expect((result.error as any).context.ringCentral).toEqual({ httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [chatId] is not found', parameterName: 'chatId' });
+		expect((result.error as any).context.ringCentral).toEqual({
+			httpStatus: 404,
+			errorCode: 'CMN-102',
+			message: 'Resource for parameter [chatId] is not found',
+			parameterName: 'chatId',
+			hint: "RingCentral has no chat with this ID (chatId) that the signed-in user can reach. Pick it in the node's field with From list instead of typing or mapping an ID.",
+		});
 	});
 
 	test('Chat → Get Many with a chat type RingCentral does not know is refused', async () => {
@@ -364,7 +370,14 @@ describe('Team Messaging node: every operation, bad input and pairing', () => {
 		expect(result.items[1].json).toMatchObject({ id: users()[1], firstName: 'Bob', lastName: 'Baker', email: 'bob.baker@acme-demo.example', companyId: rc.emulator.state.accountId });
 		expect(result.items.at(-1).json).toEqual({
 			error: 'Person ID 404: RingCentral answered 404: [CMN-102] Resource for parameter [personId] is not found (field: personId)',
-			details: { personId: '404', httpStatus: 404, errorCode: 'CMN-102', message: 'Resource for parameter [personId] is not found', parameterName: 'personId' },
+			details: {
+				personId: '404',
+				httpStatus: 404,
+				errorCode: 'CMN-102',
+				message: 'Resource for parameter [personId] is not found',
+				parameterName: 'personId',
+				hint: 'RingCentral has no person with this ID (personId) that the signed-in user can reach. Check the ID the node was given, and where it comes from if it is mapped from an earlier node.',
+			},
 		});
 		const me = await run(oauth, { resource: 'person', operation: 'get', personIds: '~' });
 		expect(me.items[0].json).toMatchObject({ id: users()[0], firstName: 'Alice' });

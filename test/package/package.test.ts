@@ -123,3 +123,22 @@ test('README links work on npm too: absolute, and those into this repository nam
 		expect({ link, exists: file !== undefined && fs.existsSync(repoPath(decodeURIComponent(file))) }).toEqual({ link, exists: true });
 	}
 });
+
+test('README pictures show on npm too: raw GitHub URLs of the main branch, each a committed file of docs/images (and every file there is shown)', () => {
+	const readme = fs.readFileSync(repoPath('README.md'), 'utf8');
+	const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+	const raw = `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^https:\/\/github\.com\//, 'https://raw.githubusercontent.com/')}/main/`;
+	expect(raw).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/main\/$/);
+	expect(images.map((image) => path.basename(image)).sort()).toEqual(['node-panel.png', 'nodes.svg', 'output.png', 'workflow.png']);
+	for (const image of images) {
+		const file = image.startsWith(`${raw}docs/images/`) ? decodeURIComponent(image.slice(raw.length)) : undefined;
+		expect({ image, exists: file !== undefined && fs.existsSync(repoPath(file)) }).toEqual({ image, exists: true });
+	}
+	expect(fs.readdirSync(repoPath('docs/images')).sort()).toEqual(images.map((image) => path.basename(image)).sort());
+	const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	for (const image of images.filter((name) => name.endsWith('.png'))) {
+		const bytes = fs.readFileSync(repoPath('docs/images', path.basename(image)));
+		// Small enough for npm's page: a picture of a normal browser window, not a full-page capture.
+		expect({ image, png: bytes.subarray(0, 8).equals(PNG), small: bytes.length <= 250 * 1024 }).toEqual({ image, png: true, small: true });
+	}
+});

@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { hintFor } from './hints';
+
 /**
  * What went wrong with one exchange, whichever n8n helper threw it:
  * - `answered`: RingCentral (or something in between) answered with an error status;
@@ -105,6 +107,8 @@ export interface RingCentralErrorDetail {
 	logicalCode?: string;
 	message?: string;
 	parameterName?: string;
+	/** the app permission a 403 is about (CMN-401) */
+	permissionName?: string;
 }
 
 /** The first specific error in a RingCentral body (v1.0 legacy form, errors[] form or OAuth form). */
@@ -133,6 +137,7 @@ export function errorDetail(body: unknown): RingCentralErrorDetail {
 		logicalCode: logical && logical !== errorCode ? logical : undefined,
 		message: pick('message') ?? pick('error_description'),
 		parameterName: pick('parameterName'),
+		permissionName: pick('permissionName'),
 	};
 }
 
@@ -177,7 +182,10 @@ export function ringCentralError(node: INode, failure: HttpFailure, circumstance
 	const code = codes ? `[${codes}] ` : '';
 	const field = detail.parameterName ? ` (field: ${detail.parameterName})` : '';
 	const words = detail.message ?? failure.cause ?? 'no error message';
-	const { message, description } = describe(failure, detail, `${code}${words}${field}`, circumstances);
+	const described = describe(failure, detail, `${code}${words}${field}`, circumstances);
+	const hint = circumstances.outcomeUnknown ? undefined : hintFor(node, failure, detail, circumstances);
+	const { message } = described;
+	const description = hint ?? described.description;
 	const errorResponse: JsonObject = {
 		httpStatus: failure.status ?? null,
 		errorCode: detail.errorCode ?? null,
@@ -202,6 +210,7 @@ export function ringCentralError(node: INode, failure: HttpFailure, circumstance
 		message: detail.message ?? failure.cause ?? null,
 		...(detail.parameterName ? { parameterName: detail.parameterName } : {}),
 		...(circumstances.outcomeUnknown ? { outcome: 'unknown' } : {}),
+		...(hint ? { hint } : {}),
 	};
 	return error;
 }

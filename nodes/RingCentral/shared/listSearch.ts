@@ -135,6 +135,11 @@ const USAGE_NAMES: Record<string, string> = {
 	BusinessMobileNumber: 'business mobile number',
 };
 
+/** What a number of an extension is, in words: its label, else its use ("direct number"). */
+export function numberKind(number: IDataObject): string {
+	return String(number.label ?? '') || USAGE_NAMES[String(number.usageType)] || String(number.usageType ?? '');
+}
+
 /** One page of the numbers of the node's extension that have `feature`, matching what the user typed. */
 async function ownNumbers(context: ILoadOptionsFunctions, feature: string, filter?: string, paginationToken?: string) {
 	const page = pageOf(paginationToken);
@@ -147,7 +152,7 @@ async function ownNumbers(context: ILoadOptionsFunctions, feature: string, filte
 	const results = ((answer.records as IDataObject[] | undefined) ?? [])
 		.filter((number) => ((number.features as string[] | undefined) ?? []).includes(feature))
 		.map((number) => {
-			const kind = String(number.label ?? '') || USAGE_NAMES[String(number.usageType)] || String(number.usageType ?? '');
+			const kind = numberKind(number);
 			return { name: kind ? `${number.phoneNumber} · ${kind}` : String(number.phoneNumber), value: String(number.phoneNumber) };
 		})
 		.filter((item) => matches(filter, item.name));

@@ -19,6 +19,8 @@ import { withDates } from './dates';
 import { callAsNode, credentialNameOf, failedItem } from './directRequest';
 import { ringCentralError } from './errors';
 import { resolveExtensionNumbers } from './extensionNumbers';
+import type { ExplainError } from './hints';
+import { explainFailure } from './hints';
 import { idList } from './lists';
 import { mediaUrlExpression } from './server';
 
@@ -78,6 +80,11 @@ export interface OperationRoute {
 	download?: { binaryPropertyParameter: string; defaultFileName: (context: IExecuteSingleFunctions) => string };
 	/** shapes the final items (after pagination/batching), e.g. Simplify */
 	output?: (this: IExecuteSingleFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+	/**
+	 * adds to the error of a failed request what only this operation can tell, looked up when it
+	 * failed (SMS Send: the numbers that can send)
+	 */
+	explainError?: ExplainError;
 }
 
 const MAX_PAGES = 10_000;
@@ -173,6 +180,7 @@ function executor(route: OperationRoute) {
 			return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (caught) {
 			const error = asNodeError(this.getNode(), caught, { itemIndex, credentialName: credentialNameOf(this) });
+			await explainFailure.call(this, error, requestData.options as IHttpRequestOptions, route.explainError);
 			if (!this.continueOnFail()) throw error;
 			return [failedItem(error, itemIndex)];
 		}

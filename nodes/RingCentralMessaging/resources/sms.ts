@@ -4,6 +4,7 @@ import { compactPhoneNumber, listToRequest, phoneNumberValue } from '../../RingC
 import { accountIdField, extensionFields, pathParameter, showFor } from '../../RingCentral/shared/descriptions';
 import { phoneNumberFields } from '../../RingCentral/shared/locators';
 import { ringCentralRoute } from '../../RingCentral/shared/transport';
+import { explainSmsSenderRefusal } from '../smsSenders';
 
 const RESOURCE = 'sms';
 
@@ -26,6 +27,7 @@ export const smsOperations: INodeProperties = {
 				prepare: [
 					listToRequest({ parameter: 'to', label: 'To', property: 'to', key: 'phoneNumber', normalize: compactPhoneNumber }),
 				],
+				explainError: explainSmsSenderRefusal,
 			}),
 		},
 	],
