@@ -16,7 +16,7 @@ import type { RequestContext } from '../RingCentral/shared/directRequest';
 import { authenticationProperty, callQueueFields, credentials, nodeVersions } from '../RingCentral/shared/descriptions';
 import { searchCallQueues, searchExtensions } from '../RingCentral/shared/listSearch';
 import { extensionLocator, locatorValue, versioned } from '../RingCentral/shared/locators';
-import { receiveDelivery, registerStarter } from './delivery';
+import { itemSettings, receiveDelivery, registerStarter } from './delivery';
 import type { EventSettings } from './events';
 import { EVENT_OPTIONS, eventFilters } from './events';
 import type { SubscriptionState } from './subscription';
@@ -28,11 +28,14 @@ import {
 	subscriptionIsHealthy,
 	verificationToken,
 } from './subscription';
+import { manualWebSocketEvent, startWebSocketDelivery } from './websocket';
 
 /** Events whose filters name an extension (the rest are account-wide or team messaging). */
 const PER_EXTENSION = ['inboundSms', 'messageStore', 'voicemail', 'inboundFax', 'presence', 'telephonySession', 'missedCall', 'extensionChange'];
 
-function settingsOf(context: { getNodeParameter(name: string, fallback?: unknown): unknown }): EventSettings {
+type ParameterReader = Pick<RequestContext, 'getNode' | 'getNodeParameter'>;
+
+function settingsOf(context: Pick<ParameterReader, 'getNodeParameter'>): EventSettings {
 	const get = <T>(name: string, fallback: T) => context.getNodeParameter(name, fallback) as T;
 	return {
 		events: get<string[]>('events', []),
@@ -50,7 +53,7 @@ function settingsOf(context: { getNodeParameter(name: string, fallback?: unknown
 	};
 }
 
-function wantedFilters(context: IHookFunctions | ITriggerFunctions): string[] {
+function wantedFilters(context: ParameterReader): string[] {
 	const filters = eventFilters(settingsOf(context));
 	if (!filters.length) throw new NodeOperationError(context.getNode(), 'Choose at least one event to listen for');
 	return filters;
@@ -61,7 +64,7 @@ const upkeepKey = (context: IHookFunctions | ITriggerFunctions, address: string 
 	`${context.getWorkflow().id}:${context.getNode().id}:${address ?? ''}`;
 
 /** A trigger node of a workflow: whose running trigger function and notifications are whose. */
-const triggerKey = (context: IWebhookFunctions | ITriggerFunctions) => `${context.getWorkflow().id}:${context.getNode().id}`;
+const triggerKey = (context: IWebhookFunctions | ITriggerFunctions | IExecuteFunctions) => `${context.getWorkflow().id}:${context.getNode().id}`;
 
 export class RingCentralTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -79,15 +82,44 @@ export class RingCentralTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// With WebSocket delivery the node has no webhook: n8n registers none and runs no webhook methods.
+		webhooks: [{ name: 'default', httpMethod: '={{$parameter["delivery"] === "webSocket" ? "" : "POST"}}', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			authenticationProperty,
+			{
+				displayName: 'Delivery',
+				name: 'delivery',
+				type: 'options',
+				options: [
+					{
+						name: 'Webhook (Public URL)',
+						value: 'webhook',
+						description: 'RingCentral posts each event to this workflow\'s production webhook URL, which it must reach over HTTPS',
+					},
+					{
+						name: 'WebSocket (No Public URL Needed)',
+						value: 'webSocket',
+						description: 'Keeps a connection from n8n to RingCentral open and receives the events over it. Needs the WebSocket permission in the RingCentral app.',
+					},
+				],
+				default: 'webhook',
+				description: 'How RingCentral delivers events to n8n',
+			},
 			{
 				displayName:
 					'RingCentral must reach this workflow\'s production webhook URL over HTTPS. The trigger re-creates its subscription by itself when RingCentral blacklists, expires or loses it.',
 				name: 'reachabilityNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { delivery: ['webhook'] } },
+			},
+			{
+				displayName:
+					'n8n connects to RingCentral and keeps the connection open while the workflow is published; events missed during a short outage are delivered when it reconnects.',
+				name: 'webSocketNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { delivery: ['webSocket'] } },
 			},
 			{
 				displayName: 'Events',
@@ -296,6 +328,9 @@ export class RingCentralTrigger implements INodeType {
 		// the workflow holds no expression engine). The static data is the trigger's own copy,
 		// loaded when it started: it only has to know the webhook's address (saved at activation).
 		const wanted = wantedFilters(this);
+		if (this.getNodeParameter('delivery', 'webhook') === 'webSocket') {
+			return await startWebSocketDelivery(this, key, wanted, itemSettings(this, key));
+		}
 		const minutes = Math.floor(Number((this.getNodeParameter('options', {}) as IDataObject).healthCheckMinutes ?? 15));
 		const unregister = registerStarter(key, (items, deduplication) => this.emit([items], undefined, undefined, deduplication));
 		const state = this.getWorkflowStaticData('node') as SubscriptionState;
@@ -339,6 +374,11 @@ export class RingCentralTrigger implements INodeType {
 	 * runs execute() in preference to trigger() for such a node, also in manual mode.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// "Execute step" with WebSocket delivery: no webhook brings the event, the node waits for one itself.
+		if (this.getMode() === 'manual' && this.getNodeParameter('delivery', 0, 'webhook') === 'webSocket') {
+			const reader: ParameterReader = { getNode: () => this.getNode(), getNodeParameter: (name, fallback) => this.getNodeParameter(name, 0, fallback) };
+			return [await manualWebSocketEvent(this, wantedFilters(reader), itemSettings(reader, triggerKey(this)))];
+		}
 		return [this.getInputData()];
 	}
 }

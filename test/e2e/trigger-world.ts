@@ -114,12 +114,12 @@ export interface TriggerWorld {
  */
 export async function startTriggerWorld(
 	triggers: TriggerSpec[],
-	options: { emulatorUrl?: string; logFile?: string; examples?: boolean; webhookNodes?: WebhookNodeSpec[]; settings?: Record<string, string> } = {},
+	options: { emulatorUrl?: string; logFile?: string; examples?: boolean; webhookNodes?: WebhookNodeSpec[]; settings?: Record<string, string>; webhookUrl?: string } = {},
 ): Promise<TriggerWorld> {
 	const emulatorUrl = options.emulatorUrl ?? runtime().emulatorUrl;
 	// The e2e tier's n8n release; the current one for callers with an emulator of their own (the benchmark).
 	const release = options.emulatorUrl ? undefined : runtime().release;
-	const n8n = new N8n({ logFile: options.logFile ?? repoPath('test-output/e2e/n8n-trigger.log'), release });
+	const n8n = new N8n({ logFile: options.logFile ?? repoPath('test-output/e2e/n8n-trigger.log'), release, webhookUrl: options.webhookUrl });
 	await n8n.prepare();
 	if (options.settings) {
 		Object.assign(n8n.settings, options.settings);

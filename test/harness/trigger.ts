@@ -127,6 +127,8 @@ export async function startTrigger({
 	/** Emitted executions n8n skipped: their deduplication key was used before. */
 	const duplicates: string[] = [];
 	const answers: WebhookAnswer[] = [];
+	/** What the trigger function reported through n8n's emitError (n8n then deactivates the workflow and shows the error). */
+	const errors: Error[] = [];
 	/** The running trigger function's cron callbacks (run them as n8n's cron would: no isolate held). */
 	const crons: Array<() => void> = [];
 	let running: { workflow: Workflow; response: ITriggerResponse } | undefined;
@@ -210,7 +212,11 @@ export async function startTrigger({
 	 * What n8n does with a test event: a manual execution whose stack starts at the trigger node with
 	 * the webhook's items. In manual mode n8n-core runs a node's trigger() there and waits for it to emit.
 	 */
-	async function runManually(workflow: Workflow, workflowData: INodeExecutionData[][]): Promise<{ items: Item[]; status: string }> {
+	async function runManually(
+		workflow: Workflow,
+		workflowData: INodeExecutionData[][],
+		limitMs = MANUAL_RUN_LIMIT_MS,
+	): Promise<{ items: Item[]; status: string; error?: string }> {
 		const hooks = new ExecutionLifecycleHooks('manual', '1', { id: WORKFLOW_ID, nodes: [node], connections: {} } as unknown as IWorkflowBase);
 		const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData)));
 		const runExecutionData = createRunExecutionData({
@@ -218,11 +224,22 @@ export async function startTrigger({
 		});
 		const additionalData = engine.additionalDataFor({ hooks, webhookBaseUrl: baseUrl });
 		void new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-		const timeout = new Promise<'hanging'>((resolve) => setTimeout(() => resolve('hanging'), MANUAL_RUN_LIMIT_MS).unref());
+		const timeout = new Promise<'hanging'>((resolve) => setTimeout(() => resolve('hanging'), limitMs).unref());
 		const result = await Promise.race([finished, timeout]);
 		if (result === 'hanging') return { items: [], status: 'hanging' };
-		return { items: result.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? [], status: result.status };
+		const error = result.data.resultData.error?.message;
+		return { items: result.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? [], status: result.status, ...(error ? { error } : {}) };
 	}
+
+	/**
+	 * Whether n8n registers the node's webhook: n8n evaluates the description's httpMethod for the
+	 * node's parameters and registers none (and runs no webhook methods) when it is empty.
+	 */
+	const hasWebhook = (workflow: Workflow) => {
+		const description = (nodeType.description.webhooks as IWebhookDescription[])[0];
+		const method = workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'internal', {}, undefined, 'GET');
+		return typeof method === 'string' && method.trim() !== '';
+	};
 
 	/** One activation hook on a copy; `test` runs it for the editor's test listener (its own URL). */
 	const hook = (workflow: Workflow, method: 'checkExists' | 'create' | 'delete', test = false) => {
@@ -266,7 +283,7 @@ export async function startTrigger({
 			mode,
 			'init',
 			emit,
-			() => undefined,
+			(error: Error) => errors.push(error),
 			() => undefined,
 			schedulingFunctions as unknown as ConstructorParameters<typeof TriggerContext>[8],
 		);
@@ -283,6 +300,7 @@ export async function startTrigger({
 		executions,
 		duplicates,
 		answers,
+		errors,
 		crons,
 		/** Resolves once every request under way has been handled (its webhook() returned, its execution started). */
 		async settled() {
@@ -297,6 +315,7 @@ export async function startTrigger({
 			await withIsolate(workflow, async () => {
 				const [webhooks, triggers] = await Promise.allSettled([
 					(async () => {
+						if (!hasWebhook(workflow)) return;
 						if (!(await hook(workflow, 'checkExists'))) await hook(workflow, 'create');
 					})(),
 					triggerFunction(workflow, 'trigger'),
@@ -313,7 +332,17 @@ export async function startTrigger({
 		/** n8n's unpublication: the trigger function ends, the delete hook runs on a fresh copy */
 		async deactivate() {
 			await closeTriggerFunction();
+			const workflow = load();
+			if (!(await withIsolate(workflow, async () => hasWebhook(workflow)))) return true;
 			return await hookAlone('delete');
+		},
+		/**
+		 * The editor's "Execute step" for a trigger without a webhook: a manual execution that starts
+		 * at the trigger node with n8n's start item, where n8n-core runs the node's execute().
+		 */
+		runManualExecution: async (limitMs = MANUAL_RUN_LIMIT_MS) => {
+			const workflow = load();
+			return await runManually(workflow, [[{ json: {} }]], limitMs);
 		},
 		testWebhookUrl: `${baseUrl}-test/${WEBHOOK_ID}/webhook`,
 		/** the editor's "listen for test event": n8n registers the test webhook, later removes it */

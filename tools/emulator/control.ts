@@ -68,6 +68,7 @@ export async function handleControl(emulator: Emulator, method: string, url: URL
 	if (fileMatch) return uploadedFile(emulator, fileMatch[1]);
 	const incomingWebhookMatch = /^POST \/incoming-webhooks\/([^/]+)$/.exec(route);
 	if (incomingWebhookMatch) return deliverIncomingWebhook(emulator, incomingWebhookMatch[1], body);
+	if (route.startsWith('GET /ws/') || route.startsWith('PUT /ws/') || route.startsWith('POST /ws/')) return webSocketControl(emulator, route, body);
 	switch (route) {
 		case 'GET /subscriptions':
 			return { body: subscriptionsOf(emulator).all().map((r) => subscriptionsOf(emulator).resource(r, emulator.url)) };
@@ -150,6 +151,49 @@ export async function handleControl(emulator: Emulator, method: string, url: URL
 			emulator.faults.clear();
 			emulator.rateLimiter.configure({});
 			return { status: 204 };
+		default:
+			return { status: 404, body: { message: `Unknown control route ${route}` } };
+	}
+}
+
+/**
+ * The WebSocket gateway's faults and state: drop connections (the network fails; the session can be
+ * recovered), time them out (WSG-902 idle / WSG-903 absolute), expire sessions (as if the client had
+ * stayed away longer than recoveryTimeout), refuse the next recoveries, and its settings. Events
+ * injected while a session has no connection are buffered for its recovery.
+ */
+function webSocketControl(emulator: Emulator, route: string, body: RequestBody): ControlAnswer {
+	const gateway = emulator.webSockets;
+	const chosen = () => gateway.select(typeof body.sessionId === 'string' ? body.sessionId : undefined);
+	switch (route) {
+		case 'GET /ws/sessions':
+			return { body: { openSockets: gateway.openSockets, sessions: gateway.describe() } };
+		case 'GET /ws/journal':
+			return { body: gateway.journal };
+		case 'PUT /ws/settings':
+			for (const key of Object.keys(gateway.settings) as Array<keyof typeof gateway.settings>) {
+				if (typeof body[key] === 'number') gateway.settings[key] = body[key];
+			}
+			return { body: gateway.settings };
+		case 'POST /ws/drop': {
+			const sessions = chosen().filter((session) => session.connection);
+			for (const session of sessions) gateway.drop(session);
+			return { body: { dropped: sessions.map((session) => session.id) } };
+		}
+		case 'POST /ws/timeout': {
+			const kind = body.kind === 'absolute' ? 'absolute' : 'idle';
+			const sessions = chosen().filter((session) => session.connection);
+			for (const session of sessions) gateway.timeout(session, kind);
+			return { body: { timedOut: sessions.map((session) => session.id), kind } };
+		}
+		case 'POST /ws/expire': {
+			const sessions = chosen();
+			for (const session of sessions) gateway.end(session, 'expired by the control API');
+			return { body: { expired: sessions.map((session) => session.id) } };
+		}
+		case 'POST /ws/refuse-recovery':
+			gateway.refuseRecoveries = Number(body.count ?? 1);
+			return { body: { refuseRecoveries: gateway.refuseRecoveries } };
 		default:
 			return { status: 404, body: { message: `Unknown control route ${route}` } };
 	}

@@ -1,8 +1,9 @@
 /**
- * RingCentral's notification service for webhook subscriptions: every event the emulator emits is
- * matched against the event filters of Active, unexpired subscriptions and POSTed to their address
- * with the Verification-Token and RingCentral's user agent. Failed deliveries are retried; a
- * subscription whose deliveries keep failing is Blacklisted, as RingCentral does after a while.
+ * RingCentral's notification service: every event the emulator emits is matched against the event
+ * filters of Active, unexpired subscriptions and POSTed to their address with the
+ * Verification-Token and RingCentral's user agent. Failed deliveries are retried; a subscription
+ * whose deliveries keep failing is Blacklisted, as RingCentral does after a while. Notifications
+ * for WebSocket subscriptions go to the WebSocket gateway, which sends or buffers them.
  */
 import crypto from 'node:crypto';
 
@@ -218,6 +219,10 @@ export class NotificationCenter {
 
 	async deliver(subscription: Subscription, envelope: Envelope): Promise<void> {
 		this.envelopes.set(envelope.uuid, { subscriptionId: subscription.id, envelope });
+		if (subscription.deliveryMode.transportType === 'WebSocket') {
+			this.emulator.webSockets.deliver(subscription, envelope);
+			return;
+		}
 		const payload = JSON.stringify(envelope);
 		for (let attempt = 1; attempt <= 1 + this.settings.retries; attempt++) {
 			const started = Date.now();

@@ -97,7 +97,11 @@ interface RefreshTokenRecord {
 	rotated?: { at: number; response: TokenResponse };
 }
 
-/** A WebSocket token: single-use, for the WebSocket gateway, on behalf of an access token. */
+/**
+ * A WebSocket token for the WebSocket gateway, on behalf of an access token. It opens connections
+ * until it expires: RingCentral's own client (@rc-ex/ws) keeps using one for 80 % of `expires_in`,
+ * reconnects and recoveries included, so the gateway must accept it more than once.
+ */
 export interface WsTokenRecord {
 	/** the access token it was issued for */
 	accessToken: string;
@@ -389,19 +393,20 @@ export class OAuthServer {
 	/**
 	 * POST /restapi/oauth/revoke — ends the whole session the token belongs to. The client
 	 * authenticates as at the token endpoint; a token of another app, or none, changes nothing
-	 * (RFC 7009 answers 200 for tokens it does not know).
+	 * (RFC 7009 answers 200 for tokens it does not know). Returns the session it ended.
 	 */
-	revoke(token: string, client: Pick<Client, 'clientId'>): void {
+	revoke(token: string, client: Pick<Client, 'clientId'>): string | undefined {
 		const record = this.accessTokens.get(token) ?? this.refreshTokens.get(token);
-		if (!record || record.clientId !== client.clientId) return;
+		if (!record || record.clientId !== client.clientId) return undefined;
 		for (const store of [this.accessTokens, this.refreshTokens]) {
 			for (const [key, value] of store) if (value.sessionId === record.sessionId) store.delete(key);
 		}
 		for (const [key, value] of this.wsTokens) if (value.sessionId === record.sessionId) this.wsTokens.delete(key);
+		return record.sessionId;
 	}
 
 	/**
-	 * POST /restapi/oauth/wstoken — a single-use token for the WebSocket gateway at `wsUri`, for the
+	 * POST /restapi/oauth/wstoken — a short-lived token for the WebSocket gateway at `wsUri`, for the
 	 * access token of the Authorization header (already checked by `bearer`).
 	 */
 	wsToken(authorization: string, wsUri: string): WsTokenResponse {
@@ -412,10 +417,10 @@ export class OAuthServer {
 		return { ws_access_token: token, uri: wsUri, expires_in: WS_TOKEN_TTL };
 	}
 
-	/** Takes a WebSocket token (single use): the access token behind it, or undefined if unknown, expired or revoked. */
-	takeWsToken(token: string): AccessTokenRecord | undefined {
+	/** The access token behind a WebSocket token, or undefined if the token is unknown, expired or revoked. */
+	wsTokenOwner(token: string): AccessTokenRecord | undefined {
 		const record = this.wsTokens.get(token);
-		this.wsTokens.delete(token);
+		if (record && record.expiresAt <= Date.now()) this.wsTokens.delete(token);
 		if (!record || record.expiresAt <= Date.now()) return undefined;
 		const access = this.accessTokens.get(record.accessToken);
 		return access && access.expiresAt > Date.now() ? access : undefined;

@@ -34,6 +34,7 @@ import type { SpecModel, SpecProblem } from './spec';
 import { createState } from './state';
 import type { State } from './state';
 import type { AreaModule, HandlerContext, Query, Route } from './types';
+import { WebSocketGateway } from './websocket';
 
 export type { AreaModule, EmulatorContext, Handler, HandlerContext, HandlerResult, Query, Route } from './types';
 
@@ -88,6 +89,8 @@ export interface JournalEntry {
 	/** query parameters ignored as RingCentral ignores them: unknown to the operation, or empty */
 	ignoredQuery?: string[];
 	durationMs: number;
+	/** a subscription call tunnelled over the WebSocket gateway (not an HTTP request) */
+	transport?: 'WebSocket';
 }
 
 /** A request the spec rejected, a response of ours the spec would reject, or a crash of the emulator. */
@@ -138,6 +141,8 @@ export class Emulator {
 	readonly events: EventNotification[];
 	/** delivers emitted events to webhook subscriptions */
 	readonly notifications: NotificationCenter;
+	/** the WebSocket gateway at /ws, for WebSocket subscriptions */
+	readonly webSockets: WebSocketGateway;
 	presenceSequence: number;
 	readonly routes: CompiledRoute[];
 	readonly server: http.Server;
@@ -152,6 +157,7 @@ export class Emulator {
 		this.options = options;
 		this.rateLimiter = new RateLimiter(options.rateLimits);
 		this.faults = new Faults();
+		this.webSockets = new WebSocketGateway(this);
 		this.reset();
 		this.journalEntries = [];
 		this.sequence = 0;
@@ -166,12 +172,14 @@ export class Emulator {
 				if (!res.headersSent) this.send(res, 500, errors.internal().toBody());
 			});
 		});
+		this.server.on('upgrade', (req, socket, head) => this.webSockets.upgrade(req, socket, head));
 		this.server.keepAliveTimeout = 1000;
 		this.url = '';
 	}
 
 	/** Fresh demo company and OAuth state; rate-limit windows, journal and faults are kept. */
 	reset(): void {
+		this.webSockets.reset();
 		this.areaStates = new Map();
 		this.state = createState({ userCount: this.options.userCount });
 		this.oauth = new OAuthServer(
@@ -204,6 +212,7 @@ export class Emulator {
 	}
 
 	async stop(): Promise<void> {
+		this.webSockets.close();
 		this.server.closeAllConnections?.();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
@@ -460,7 +469,8 @@ export class Emulator {
 		if (operationId === 'revokeToken') {
 			// The same client authentication as at the token endpoint (platform notes §1.7).
 			const client = this.oauth.authenticateClient(form, headers.authorization);
-			this.oauth.revoke(form.token ?? String(query.token ?? ''), client);
+			const revoked = this.oauth.revoke(form.token ?? String(query.token ?? ''), client);
+			if (revoked) this.webSockets.endOAuthSession(revoked);
 			return { status: 200 };
 		}
 		return this.validated(operationId, { status: 200, body: this.oauth.token(form, headers.authorization) });

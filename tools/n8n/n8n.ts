@@ -44,6 +44,8 @@ export interface N8nOptions {
 	release?: N8nRelease;
 	/** told once when the release has to be installed first (a few minutes) */
 	onInstall?: (where: Layout) => void;
+	/** the public webhook URL n8n announces (default: its own address) */
+	webhookUrl?: string;
 }
 
 /** Another process listens on a port n8n was to use. */
@@ -170,8 +172,8 @@ export class N8n {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			// n8n 2.x reads N8N_WEBHOOK_URL, 1.x WEBHOOK_URL.
-			N8N_WEBHOOK_URL: `${this.url}/`,
-			WEBHOOK_URL: `${this.url}/`,
+			N8N_WEBHOOK_URL: this.options.webhookUrl ?? `${this.url}/`,
+			WEBHOOK_URL: this.options.webhookUrl ?? `${this.url}/`,
 			N8N_EDITOR_BASE_URL: `${this.url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: this.options.logLevel ?? 'info',

@@ -1,9 +1,11 @@
 /**
- * Webhook subscriptions: create (with RingCentral's Validation-Token handshake against the
- * delivery address), list, read, update, renew and delete, with `~` expanded to numeric ids in the
- * stored filters, RingCentral's limits (30 per user and app, 10-year webhook lifetime) and its
- * SUB-* errors. The store is `emulator.subscriptions`, so a delivery engine can find the Active
- * subscriptions, their addresses and verification tokens, and blacklist them.
+ * Subscriptions: create (with RingCentral's Validation-Token handshake against the delivery
+ * address), list, read, update, renew and delete, with `~` expanded to numeric ids in the stored
+ * filters, RingCentral's limits (30 per user and app, 10-year webhook lifetime) and its SUB-*
+ * errors. The store is `emulator.subscriptions`, so a delivery engine can find the Active
+ * subscriptions, their addresses and verification tokens, and blacklist them. WebSocket
+ * subscriptions live in the same store; they are made over the WebSocket gateway's socket
+ * (`tunnelledSubscriptionCall`), belong to its session and end with it.
  */
 import crypto from 'node:crypto';
 
@@ -11,6 +13,7 @@ import { RcError, errors } from '../errors';
 import type { Emulator } from '../server';
 import type { HandlerContext, Route } from '../types';
 import { postWebhook } from '../webhook';
+import type { TunnelledOperation, WsSession } from '../websocket';
 
 export const DEFAULT_EXPIRES_IN = 604800;
 export const MAX_WEBHOOK_EXPIRES_IN = 315360000;
@@ -28,7 +31,8 @@ export interface Subscription {
 	eventFilters: string[];
 	/** the `event` each filter's deliveries carry: the account as the subscriber wrote it (`~` stays), the extension resolved */
 	eventNames: string[];
-	deliveryMode: { transportType: string; address: string };
+	/** `address` is empty for WebSocket subscriptions */
+	deliveryMode: { transportType: 'WebHook' | 'WebSocket'; address: string };
 	verificationToken?: string;
 	creationTime: number;
 	expiresIn: number;
@@ -161,7 +165,10 @@ export class SubscriptionStore {
 			eventFilters: [...record.eventFilters],
 			expirationTime: new Date(record.expirationTime).toISOString(),
 			expiresIn: Math.max(1, Math.round((record.expirationTime - Date.now()) / 1000)),
-			deliveryMode: { transportType: record.deliveryMode.transportType, encryption: false, address: record.deliveryMode.address },
+			deliveryMode:
+				record.deliveryMode.transportType === 'WebSocket'
+					? { transportType: 'WebSocket' }
+					: { transportType: record.deliveryMode.transportType, encryption: false, address: record.deliveryMode.address },
 			...(record.blacklistedData ? { blacklistedData: { ...record.blacklistedData } } : {}),
 		};
 	}
@@ -175,12 +182,12 @@ function storeOf(emulator: Emulator): SubscriptionStore {
  * The `event` of the deliveries for a filter. RingCentral's notifications keep the account's `~`
  * and name the extension (platform notes §2.8: `/restapi/v1.0/account/~/extension/823476228762/…`).
  */
-function eventNameOf(ctx: HandlerContext, filter: string): string {
+function eventNameOf(ctx: Pick<HandlerContext, 'auth'>, filter: string): string {
 	return filter.trim().replace(/(\/extension\/)~(?=\/|\?|$)/, `$1${ctx.auth.extensionId}`);
 }
 
 /** Checks every filter and expands `~` to the account and the owner's extension. */
-function expandFilters(ctx: HandlerContext, filters: string[]): string[] {
+function expandFilters(ctx: Pick<HandlerContext, 'state' | 'auth'>, filters: string[]): string[] {
 	const expanded = filters.map((filter) => {
 		const [path, query = ''] = filter.trim().split('?');
 		const concrete = path
@@ -366,4 +373,77 @@ export function routes(emulator: Emulator): Route[] {
 			},
 		},
 	];
+}
+
+/** An `eventFilters` value as the spec's CreateSubscriptionRequest takes it: at least one string. */
+function checkedFilters(value: unknown): string[] {
+	if (!Array.isArray(value) || !value.length || !value.every((filter) => typeof filter === 'string' && filter.trim())) {
+		throw errors.invalidParameter('eventFilters');
+	}
+	return value as string[];
+}
+
+/**
+ * The subscription API tunnelled over a WebSocket session (platform notes §2.10 step 5): create
+ * (a WebSocket subscription of the session; a second one replaces the first, as "any given
+ * WebSocket server can only have a single active subscription"), read, update, renew and delete. The
+ * request body is RingCentral's WebSocket form (`deliveryMode.transportType: "WebSocket"`), which
+ * the public spec's request schema does not describe; answers are checked against its responses.
+ */
+export function tunnelledSubscriptionCall(
+	emulator: Emulator,
+	session: WsSession,
+	operation: TunnelledOperation,
+	body: unknown,
+): { status: number; body?: unknown } {
+	const subscriptions = storeOf(emulator);
+	const ctx = { state: emulator.state, auth: { accountId: session.accountId, extensionId: session.extensionId, clientId: session.clientId } };
+	const request = (body ?? {}) as { eventFilters?: unknown; deliveryMode?: { transportType?: unknown } };
+	const lifetimeS = emulator.webSockets.settings.absoluteTimeout;
+	if (operation.operationId === 'createSubscription') {
+		const filters = checkedFilters(request.eventFilters);
+		if (request.deliveryMode?.transportType !== 'WebSocket') {
+			throw errors.invalidParameter('deliveryMode.transportType', 'A subscription made over the WebSocket gateway is delivered over it: WebSocket.');
+		}
+		const eventFilters = expandFilters(ctx, filters);
+		if (session.subscriptionId) subscriptions.remove(session.subscriptionId);
+		session.subscriptionId = undefined;
+		const mine = subscriptions.all().filter((r) => r.clientId === session.clientId && r.ownerId === session.extensionId && !subscriptions.isExpired(r));
+		if (mine.length >= MAX_PER_EXTENSION) throw new RcError(403, 'SUB-505', 'Subscriptions limit exceeded');
+		const now = Date.now();
+		const record: Subscription = {
+			id: subscriptions.nextId(),
+			accountId: session.accountId,
+			ownerId: session.extensionId,
+			clientId: session.clientId,
+			eventFilters,
+			eventNames: filters.map((filter) => eventNameOf(ctx, filter)),
+			deliveryMode: { transportType: 'WebSocket', address: '' },
+			creationTime: now,
+			expiresIn: lifetimeS,
+			expirationTime: now + lifetimeS * 1000,
+			status: 'Active',
+		};
+		subscriptions.records.set(record.id, record);
+		session.subscriptionId = record.id;
+		return { status: 200, body: subscriptions.resource(record, emulator.url) };
+	}
+	const record = subscriptions.get(operation.subscriptionId ?? '');
+	if (!record || record.clientId !== session.clientId || record.ownerId !== session.extensionId || subscriptions.isExpired(record)) {
+		throw errors.notFound('subscriptionId');
+	}
+	if (operation.operationId === 'readSubscription') return { status: 200, body: subscriptions.resource(record, emulator.url) };
+	if (operation.operationId === 'renewSubscription') {
+		record.expirationTime = Date.now() + lifetimeS * 1000;
+		return { status: 200, body: subscriptions.resource(record, emulator.url) };
+	}
+	if (operation.operationId === 'updateSubscription') {
+		const filters = checkedFilters(request.eventFilters);
+		record.eventFilters = expandFilters(ctx, filters);
+		record.eventNames = filters.map((filter) => eventNameOf(ctx, filter));
+		return { status: 200, body: subscriptions.resource(record, emulator.url) };
+	}
+	subscriptions.remove(record.id);
+	if (session.subscriptionId === record.id) session.subscriptionId = undefined;
+	return { status: 204 };
 }
