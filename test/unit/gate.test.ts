@@ -3,7 +3,7 @@
  * credential see, whatever RingCentral's headers say. (Several processes sharing one credential
  * against the emulator: test/workers.)
  */
-import { COUNT_DELAY_MS, PROBE_PATIENCE_MS, UsageGate } from '../../nodes/RingCentral/shared/rateLimit';
+import { countDelay, PROBE_PATIENCE_MS, UsageGate } from '../../nodes/RingCentral/shared/rateLimit';
 
 /** RingCentral's rate-limit headers of an answer. */
 const counts = (limit: number, remaining: number, windowSeconds = 60) => ({
@@ -23,8 +23,8 @@ function track(gate: UsageGate) {
 	return { state, done };
 }
 
-/** A window's first answer is followed by one request that counts the clients, a quarter of the window later. */
-const countDelay = (windowSeconds: number) => Math.min(COUNT_DELAY_MS.max, Math.max(COUNT_DELAY_MS.min, (windowSeconds * 1000) / 4));
+/** A window's first answer is followed by one request that counts the clients, a moment later (longer with others about). */
+const delayOf = (windowSeconds: number, crowded = false) => countDelay(windowSeconds * 1000, crowded);
 
 /**
  * Opens a window the way every client starts one: a probe, then the count `others` requests of
@@ -33,10 +33,10 @@ const countDelay = (windowSeconds: number) => Math.min(COUNT_DELAY_MS.max, Math.
 async function openWindow(gate: UsageGate, limit: number, windowSeconds = 60, others = 0) {
 	const probe = await gate.acquire();
 	probe.release(counts(limit, limit - 1, windowSeconds));
-	await jest.advanceTimersByTimeAsync(countDelay(windowSeconds));
+	await jest.advanceTimersByTimeAsync(delayOf(windowSeconds, others > 0));
 	const count = await gate.acquire();
 	count.release(counts(limit, limit - 2 - others, windowSeconds));
-	await jest.advanceTimersByTimeAsync(countDelay(windowSeconds));
+	await jest.advanceTimersByTimeAsync(delayOf(windowSeconds, others > 0));
 }
 
 beforeEach(() => {
@@ -56,14 +56,14 @@ describe('the pacing gate', () => {
 		expect(others.map((o) => !!o.state.lease)).toEqual([false, false, false]);
 
 		first.release(counts(40, 39));
-		await jest.advanceTimersByTimeAsync(countDelay(60) - 10);
+		await jest.advanceTimersByTimeAsync(delayOf(60) - 10);
 		expect(others.filter((o) => o.state.lease)).toHaveLength(0);
 		await jest.advanceTimersByTimeAsync(20);
 		const counting = others.filter((o) => o.state.lease);
 		expect(counting).toHaveLength(1);
 		// Nobody else asked in between: this process has the window to itself.
 		counting[0].state.lease?.release(counts(40, 38));
-		await jest.advanceTimersByTimeAsync(countDelay(60));
+		await jest.advanceTimersByTimeAsync(delayOf(60));
 		expect(others.map((o) => !!o.state.lease)).toEqual([true, true, true]);
 	});
 
@@ -143,7 +143,7 @@ describe('the pacing gate', () => {
 		// Only one more: the third waits for that one's answer (and the count after it).
 		expect(third.state.lease).toBeUndefined();
 		other.state.lease?.release(counts(20, 19));
-		await jest.advanceTimersByTimeAsync(countDelay(60) + 10);
+		await jest.advanceTimersByTimeAsync(delayOf(60) + 10);
 		expect(third.state.lease).toBeDefined();
 	});
 
@@ -158,7 +158,7 @@ describe('the pacing gate', () => {
 		expect(next.state.lease).toBeDefined();
 	});
 
-	test('alone, a 429 holds every request of the group until Retry-After has passed', async () => {
+	test('a 429 holds every request of the group for Retry-After and a random part of up to half of it more', async () => {
 		const gate = new UsageGate();
 		await openWindow(gate, 10);
 		const refused = await gate.acquire();
@@ -166,7 +166,7 @@ describe('the pacing gate', () => {
 		const waiting = track(gate);
 		await jest.advanceTimersByTimeAsync(19_900);
 		expect(waiting.state.lease).toBeUndefined();
-		await jest.advanceTimersByTimeAsync(200);
+		await jest.advanceTimersByTimeAsync(10_200);
 		expect(waiting.state.lease).toBeDefined();
 	});
 

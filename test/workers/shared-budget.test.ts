@@ -79,7 +79,7 @@ function startWorker(env: Record<string, string>): Worker {
 }
 
 /** Runs `processes` workers sharing ITEMS between them; answers what the test reports. */
-async function shareTheBudget(processes: number) {
+async function shareTheBudget(processes: number, lastJoinsAfterMs = 0) {
 	// A fresh window for every run: nothing left over from the previous one.
 	await fetch(`${emulator.url}/__emulator/rate-limits`, {
 		method: 'PUT',
@@ -101,7 +101,9 @@ async function shareTheBudget(processes: number) {
 	);
 	// Loading n8n's modules takes a while on a busy machine: every process starts sending at one moment.
 	await Promise.all(workers.map((worker) => worker.ready));
-	for (const worker of workers) worker.go();
+	workers.slice(0, lastJoinsAfterMs ? -1 : undefined).forEach((worker) => worker.go());
+	// A worker that picks up its execution while the others are spending the budget.
+	if (lastJoinsAfterMs) setTimeout(() => workers[workers.length - 1].go(), lastJoinsAfterMs);
 	const reports = await Promise.all(workers.map((worker) => worker.report));
 	const started = Math.min(...reports.map((r) => r.startedAt));
 	const wallSeconds = (Math.max(...reports.map((r) => r.finishedAt)) - started) / 1000;
@@ -115,7 +117,8 @@ async function shareTheBudget(processes: number) {
 		ratio: Number((wallSeconds / minimumSeconds).toFixed(2)),
 		firstFailure: reports.find((r) => r.firstFailure)?.firstFailure,
 	};
-	console.log(`${processes} process(es) × ${ITEMS / processes} SMS, Medium ${LIMIT}/${WINDOW_SECONDS} s: ${JSON.stringify(figures)}`);
+	const joining = lastJoinsAfterMs ? `, the last joining after ${lastJoinsAfterMs / 1000} s` : '';
+	console.log(`${processes} process(es) × ${ITEMS / processes} SMS${joining}, Medium ${LIMIT}/${WINDOW_SECONDS} s: ${JSON.stringify(figures)}`);
 	return figures;
 }
 
@@ -147,5 +150,12 @@ describe('one rate budget shared by several worker processes on one credential',
 		// the benchmark measures the real ratio.
 		expect(figures.ratio).toBeLessThan(3);
 		if (processes === 1) expect(figures.throttled).toBe(0);
+	});
+
+	test('a worker that joins while another is spending the budget: every SMS is sent', async () => {
+		const figures = await shareTheBudget(2, 3_500);
+		expect(figures.firstFailure).toBeUndefined();
+		expect(figures).toMatchObject({ sent: ITEMS, failed: 0 });
+		expect(figures.ratio).toBeLessThan(3);
 	});
 });

@@ -15,10 +15,15 @@ const TICK_MS = 250;
 /**
  * How long after a window's first answer the gate asks again, to count who else shares the
  * budget: every client of the credential asks when the window turns, so their first requests
- * land within this time of ours. A quarter of the window, within these bounds (the window's
- * budget is spent after it all the same; only a lone request waits for it).
+ * land within this time of ours. With others about a quarter of the window, alone a twentieth
+ * (someone new is noticed all the same), within these bounds: the window's budget is spent
+ * after it all the same, only the second and later requests of a short run wait for it.
  */
 export const COUNT_DELAY_MS = { min: 25, max: 1_000 };
+
+export function countDelay(windowMs: number, crowded: boolean): number {
+	return Math.min(COUNT_DELAY_MS.max, Math.max(COUNT_DELAY_MS.min, windowMs / (crowded ? 4 : 20)));
+}
 
 /** How many windows after another client was last seen a request stays unspent for latecomers. */
 const CROWD_MEMORY_WINDOWS = 10;
@@ -87,6 +92,9 @@ export class UsageGate {
 
 	private countSent = false;
 
+	/** Requests sent since this window's first answer (and the ones still out then). */
+	private windowSent = 0;
+
 	/** When this window's share may be spent. */
 	private spendFrom = 0;
 
@@ -150,6 +158,7 @@ export class UsageGate {
 			await sleep(Math.max(1, this.windowEndsAt - now));
 		}
 		this.inFlight++;
+		this.windowSent++;
 		const sentAt = Date.now();
 		this.lastSentAt = sentAt;
 		let released = false;
@@ -204,12 +213,15 @@ export class UsageGate {
 			// So many requests before ours come from at least half as many clients: next time, with
 			// them, we count.
 			if (!fresh) this.clients = Math.min(limit, Math.ceil(before / 2) + 1);
-			const delay = Math.min(COUNT_DELAY_MS.max, Math.max(COUNT_DELAY_MS.min, this.windowMs / 4));
+			const delay = countDelay(this.windowMs, this.crowded());
 			this.countAt = fresh ? now + delay : undefined;
-			// Nobody spends before everyone has counted: spending is what would make a count too high.
-			this.spendFrom = now + 2 * delay;
+			// With others about nobody spends before everyone has counted: spending is what would make
+			// a count too high. Alone, the share is spent as soon as the count has shown it.
+			this.spendFrom = this.crowded() ? now + 2 * delay : 0;
 			this.countSent = false;
 			this.firstRemaining = remaining;
+			// Requests still out may be counted in this window too.
+			this.windowSent = 1 + this.inFlight;
 		} else if (role === 'count' && this.countAt !== undefined) {
 			// Every client asks when the window turns and counts a moment later: between our two
 			// requests the server counted one request of every other client (the count of one that
@@ -219,6 +231,8 @@ export class UsageGate {
 			this.countAt = undefined;
 			this.tokens = this.share(remaining);
 		} else {
+			// The server counted more than we sent: someone else spends this budget too.
+			if (limit - remaining > this.windowSent) this.crowdSeenAt = now;
 			// Requests still in flight have not been counted by the server yet.
 			this.tokens = Math.min(this.tokens, this.share(remaining));
 		}
@@ -235,15 +249,21 @@ export class UsageGate {
 	 * window asks once and must not be refused (a 429 would start the penalty for everyone).
 	 */
 	private share(remaining: number): number {
-		const reserve = Date.now() - this.crowdSeenAt < CROWD_MEMORY_WINDOWS * this.windowMs ? 1 : 0;
+		const reserve = this.crowded() ? 1 : 0;
 		return Math.max(0, Math.floor((remaining - reserve) / this.clients) - this.inFlight);
+	}
+
+	/** Whether another client spent this budget lately. */
+	private crowded(): boolean {
+		return Date.now() - this.crowdSeenAt < CROWD_MEMORY_WINDOWS * this.windowMs;
 	}
 
 	/**
 	 * A 429: nothing more until the penalty is over, then a fresh window. RingCentral restarts the
 	 * penalty with every request made during it, including the other clients' requests we cannot
-	 * see: alone, Retry-After is enough; with others (or when a probe ran into the penalty again)
-	 * a random part is added, so the clients' probes spread out instead of keeping the penalty alive.
+	 * see: after Retry-After a random part follows, longer with more clients and after every probe
+	 * that ran into the penalty again, so the clients' probes spread out instead of keeping the
+	 * penalty alive for each other.
 	 */
 	private penalty(retryAfterS: number, sentAt: number): void {
 		const now = Date.now();
@@ -251,8 +271,11 @@ export class UsageGate {
 		if (sentAt > this.blockedSince) {
 			this.strikes++;
 			this.blockedSince = now;
-			const crowd = this.clients - 1 + (this.strikes - 1);
-			this.spreadMs = crowd > 0 ? Math.random() * retryAfterS * 1000 * Math.min(4, 0.5 * crowd * 2 ** (this.strikes - 1)) : 0;
+			this.crowdSeenAt = now;
+			// A 429 means someone else spent the budget too (alone, the gate never overdraws it): at
+			// least one other client, probing after Retry-After just as we do.
+			const others = Math.max(1, this.clients - 1);
+			this.spreadMs = Math.random() * retryAfterS * 1000 * Math.min(4, 0.5 * others * 2 ** (this.strikes - 1));
 		}
 		this.blockedUntil = Math.max(this.blockedUntil, now + retryAfterS * 1000 + WINDOW_MARGIN_MS + this.spreadMs);
 		this.tokens = 0;
