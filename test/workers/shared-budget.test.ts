@@ -6,7 +6,6 @@
  * minimum the budget allows is reported (the benchmark measures it; here it only has to be far
  * from the livelock of processes keeping each other in RingCentral's penalty).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -16,6 +15,7 @@ import { createEmulator } from '../../tools/emulator';
 import type { Emulator } from '../../tools/emulator/server';
 import { directNumberOf } from '../../tools/emulator/telephony';
 import { repoPath } from '../../tools/repository';
+import { startWorkerProcess } from '../harness/worker-process';
 
 const LIMIT = 10;
 const WINDOW_SECONDS = 1;
@@ -47,37 +47,6 @@ function transpileWorker(): string {
 	return file;
 }
 
-interface Worker {
-	ready: Promise<void>;
-	go(): void;
-	report: Promise<WorkerReport>;
-}
-
-/** Starts one worker process; it sends when `go()` is called. */
-function startWorker(env: Record<string, string>): Worker {
-	const child = spawn(process.execPath, [workerScript], {
-		env: { ...process.env, ...env, N8N_LOG_LEVEL: 'silent' },
-		stdio: ['pipe', 'pipe', 'pipe'],
-	});
-	let out = '';
-	let err = '';
-	let onReady: () => void = () => undefined;
-	const ready = new Promise<void>((resolve) => (onReady = resolve));
-	child.stdout.on('data', (chunk: Buffer) => {
-		out += chunk.toString();
-		if (out.startsWith('ready\n')) onReady();
-	});
-	child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-	const report = new Promise<WorkerReport>((resolve, reject) => {
-		child.on('error', reject);
-		child.on('exit', (code) => {
-			if (code !== 0) return reject(new Error(`${env.RC_LABEL} exited with ${code}: ${err.slice(0, 500)}`));
-			resolve(JSON.parse(out.trim().split('\n').pop() as string) as WorkerReport);
-		});
-	});
-	return { ready: Promise.race([ready, report.then(() => undefined)]), go: () => child.stdin.end('go\n'), report };
-}
-
 /** Runs `processes` workers sharing ITEMS between them; answers what the test reports. */
 async function shareTheBudget(processes: number, lastJoinsAfterMs = 0) {
 	// A fresh window for every run: nothing left over from the previous one.
@@ -89,7 +58,7 @@ async function shareTheBudget(processes: number, lastJoinsAfterMs = 0) {
 	const rejectedBefore = emulator.rateLimiter.rejected;
 	const me = emulator.state.ids.admin;
 	const workers = Array.from({ length: processes }, (_, index) =>
-		startWorker({
+		startWorkerProcess<WorkerReport>(workerScript, {
 			RC_DIST: repoPath('dist'),
 			RC_SERVER: emulator.url,
 			RC_TOKEN: token,
@@ -97,7 +66,7 @@ async function shareTheBudget(processes: number, lastJoinsAfterMs = 0) {
 			RC_TO: '+14155550142',
 			RC_COUNT: String(ITEMS / processes),
 			RC_LABEL: `worker ${index + 1}`,
-		}),
+		}, `worker ${index + 1}`),
 	);
 	// Loading n8n's modules takes a while on a busy machine: every process starts sending at one moment.
 	await Promise.all(workers.map((worker) => worker.ready));
