@@ -145,7 +145,8 @@ export class QueueCluster {
 	/** Starts the services and readies the main (import and publish before `startN8n()`). */
 	async prepare(): Promise<this> {
 		await this.services.start();
-		const env = this.services.settings(crypto.randomBytes(24).toString('hex'));
+		// The cluster's settings, then the caller's (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS, say).
+		const env = { ...this.services.settings(crypto.randomBytes(24).toString('hex')), ...this.options.n8n?.env };
 		const log = (name: string) => (this.options.logFolder ? path.join(this.options.logFolder, `${name}.log`) : undefined);
 		this.main = await new N8n({ ...this.options.n8n, env, logFile: log('main') }).prepare();
 		this.workers = await Promise.all(
