@@ -35,16 +35,21 @@ let emulator: Emulator;
 let token: string;
 let workerScript: string;
 
-/** The worker, transpiled next to the build output (so it resolves the repository's node_modules). */
+/**
+ * The worker and its start helper, transpiled into build/ (as test/workers and test/harness, so the
+ * worker's import resolves and node_modules are the repository's); answers the worker's file.
+ */
 function transpileWorker(): string {
-	const source = fs.readFileSync(path.join(__dirname, 'sms-sender.ts'), 'utf8');
-	const { outputText } = ts.transpileModule(source, {
-		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, removeComments: true },
-	});
-	const file = repoPath('build/workers/sms-sender.js');
-	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, outputText);
-	return file;
+	const files = { 'workers/sms-sender': path.join(__dirname, 'sms-sender.ts'), 'harness/worker-process': path.join(__dirname, '../harness/worker-process.ts') };
+	for (const [name, source] of Object.entries(files)) {
+		const { outputText } = ts.transpileModule(fs.readFileSync(source, 'utf8'), {
+			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, removeComments: true },
+		});
+		const file = repoPath(`build/${name}.js`);
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		fs.writeFileSync(file, outputText);
+	}
+	return repoPath('build/workers/sms-sender.js');
 }
 
 /** Runs `processes` workers sharing ITEMS between them; answers what the test reports. */

@@ -11,6 +11,8 @@ import path from 'node:path';
 
 import type { IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { awaitGo } from '../harness/worker-process';
+
 type Client = typeof import('../../nodes/RingCentral/shared/client');
 
 interface OutboundRequests {
@@ -45,10 +47,8 @@ async function main() {
 			throw error;
 		}
 	};
-	// Loaded: say so, and start when the test says go (every process at one moment).
-	process.stdout.write('ready\n');
-	await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
-	process.stdin.unref();
+	// Loaded: start when the test says go (every process at one moment).
+	await awaitGo();
 	const started = Date.now();
 	const outcomes = await Promise.all(
 		Array.from({ length: count }, async (_, index) => {
