@@ -24,7 +24,7 @@ function track(gate: UsageGate) {
 }
 
 /** A window's first answer is followed by one request that counts the clients, a moment later (longer with others about). */
-const delayOf = (windowSeconds: number, crowded = false) => countDelay(windowSeconds * 1000, crowded);
+const delayOf = (windowSeconds: number, crowded = false) => countDelay(windowSeconds * 1000, crowded, true);
 
 /**
  * Opens a window the way every client starts one: a probe, then the count `others` requests of

@@ -21,8 +21,11 @@ const TICK_MS = 250;
  */
 export const COUNT_DELAY_MS = { min: 25, max: 1_000 };
 
-export function countDelay(windowMs: number, crowded: boolean): number {
-	return Math.min(COUNT_DELAY_MS.max, Math.max(COUNT_DELAY_MS.min, windowMs / (crowded ? 4 : 20)));
+export function countDelay(windowMs: number, crowded: boolean, firstCount = false): number {
+	// The very first count of a gate waits a little longer: workers that start together reach
+	// their first request at slightly different times (their own sign-ins come first).
+	const part = crowded ? 4 : firstCount ? 10 : 20;
+	return Math.min(COUNT_DELAY_MS.max, Math.max(COUNT_DELAY_MS.min, windowMs / part));
 }
 
 /** How many windows after another client was last seen a request stays unspent for latecomers. */
@@ -91,6 +94,9 @@ export class UsageGate {
 	private countAt: number | undefined;
 
 	private countSent = false;
+
+	/** Whether this gate has counted the clients of a window yet. */
+	private counted = false;
 
 	/** Requests sent since this window's first answer (and the ones still out then). */
 	private windowSent = 0;
@@ -213,7 +219,7 @@ export class UsageGate {
 			// So many requests before ours come from at least half as many clients: next time, with
 			// them, we count.
 			if (!fresh) this.clients = Math.min(limit, Math.ceil(before / 2) + 1);
-			const delay = countDelay(this.windowMs, this.crowded());
+			const delay = countDelay(this.windowMs, this.crowded(), !this.counted);
 			this.countAt = fresh ? now + delay : undefined;
 			// With others about nobody spends before everyone has counted: spending is what would make
 			// a count too high. Alone, the share is spent as soon as the count has shown it.
@@ -229,6 +235,7 @@ export class UsageGate {
 			this.clients = Math.min(limit, Math.max(1, this.firstRemaining - remaining));
 			if (this.clients > 1) this.crowdSeenAt = now;
 			this.countAt = undefined;
+			this.counted = true;
 			this.tokens = this.share(remaining);
 		} else {
 			// The server counted more than we sent: someone else spends this budget too.
