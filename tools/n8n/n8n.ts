@@ -46,6 +46,10 @@ export interface N8nOptions {
 	onInstall?: (where: Layout) => void;
 	/** the public webhook URL n8n announces (default: its own address) */
 	webhookUrl?: string;
+	/** `worker`: a queue-mode worker (./cluster.ts gives the settings it needs); default `start` */
+	command?: 'start' | 'worker';
+	/** settings on top of this n8n's own (queue mode, database, encryption key, …) */
+	env?: Record<string, string>;
 }
 
 /** Another process listens on a port n8n was to use. */
@@ -148,6 +152,10 @@ export class N8n {
 		this.release = options.release ?? N8N_RELEASES.current;
 	}
 
+	get command(): 'start' | 'worker' {
+		return this.options.command ?? 'start';
+	}
+
 	/** n8n's major version: 1.x activates workflows, 2.x publishes them. */
 	get major(): number {
 		return Number(this.release.n8n.split('.')[0]);
@@ -178,6 +186,8 @@ export class N8n {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: this.options.logLevel ?? 'info',
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			...(this.command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port) } : {}),
+			...this.options.env,
 		};
 		this.env = n8nEnvironment(this.settings);
 		return this;
@@ -266,7 +276,7 @@ export class N8n {
 		if (await portInUse(this.port)) throw new PortInUseError(this.port);
 		if (this.options.logFile) fs.mkdirSync(path.dirname(this.options.logFile), { recursive: true });
 		const log = this.options.logFile ? fs.createWriteStream(this.options.logFile, { flags: 'a' }) : undefined;
-		const child = spawn(this.runtime.NODE, [this.runtime.N8N_BIN, 'start'], {
+		const child = spawn(this.runtime.NODE, [this.runtime.N8N_BIN, this.command], {
 			env: this.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: false,
@@ -293,6 +303,11 @@ export class N8n {
 		const started = Date.now();
 		while (Date.now() - started < 180_000) {
 			if (child.exitCode !== null) throw new Error(`n8n exited during start (code ${child.exitCode})`);
+			// A worker serves only its health check (on the port it was given).
+			if (this.command === 'worker' && (await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false))) {
+				this.startupMs = Date.now() - started;
+				return this;
+			}
 			const ready = announced && (await fetch(`${this.url}/healthz/readiness`).then((r) => r.ok, () => false));
 			// With its REST API up: n8n 1.x reports ready a few seconds before its routes exist.
 			const routed = ready && (await fetch(`${this.url}/rest/login`).then((r) => r.status !== 404, () => false));

@@ -5,7 +5,6 @@ import type { HttpFailure } from './errors';
 import { lowerCaseHeaders, readHttpFailure, ringCentralError } from './errors';
 import { isMultipartBody, parseBatchResponse } from './multipart';
 import { chunked } from './lists';
-import type { UsageGate } from './rateLimit';
 import { retryAfterSeconds, usageGate } from './rateLimit';
 
 /** RingCentral usage-plan groups, as the spec's x-throttling-group names them. */
@@ -89,8 +88,10 @@ export async function callRingCentral(transport: Transport, call: RingCentralCal
 		);
 		if (outcome.failure) {
 			const { failure } = outcome;
-			lease?.release(failure.headers, failure.kind === 'answered');
-			const wait = retryWait(failure, repeatable, attempts, gate);
+			// The gate holds every request of the group until RingCentral's penalty is over.
+			if (failure.status === 429 && lease) lease.throttled(failure.headers);
+			else lease?.release(failure.headers, failure.kind === 'answered');
+			const wait = retryWait(failure, repeatable, attempts, !!gate);
 			if (wait === undefined) throw new RingCentralCallError(failure, !repeatable && mayHaveBeenCarriedOut(failure), timeoutMs / 1000);
 			await sleep(wait);
 			continue;
@@ -110,15 +111,12 @@ function kindOf(method: string, call: RingCentralCall): CallKind {
 }
 
 /** How long to wait before sending again, or undefined when the failure is final. */
-function retryWait(failure: HttpFailure, repeatable: boolean, attempts: typeof RETRY_LIMITS, gate: UsageGate | undefined): number | undefined {
+function retryWait(failure: HttpFailure, repeatable: boolean, attempts: typeof RETRY_LIMITS, paced: boolean): number | undefined {
 	// RingCentral refused these before doing anything: waiting them out is always safe.
 	if (failure.status === 429) {
 		if (++attempts.throttled > RETRY_LIMITS.throttled) return undefined;
-		// The gate holds every request of the group until Retry-After has passed.
-		if (gate) {
-			gate.throttled(failure.headers);
-			return 0;
-		}
+		// A paced call waits in its gate, which already holds the group.
+		if (paced) return 0;
 		return (retryAfterSeconds(failure.headers) ?? 30) * 1000;
 	}
 	if (failure.status === 503) {
