@@ -3,7 +3,8 @@
  * the RingCentral Trigger beside n8n's own Webhook node on the same n8n, one after the other. The
  * emulator delivers as RingCentral does (3 s to answer, retries, blacklisting after repeated
  * failures); each workflow posts its items to an emulator sink. Prints the answer times of the
- * deliveries, event → execution latency, executions per event, and the subscription afterwards.
+ * deliveries, event → execution latency, executions per event, and the subscription afterwards;
+ * then the same burst to the trigger with WebSocket delivery.
  */
 import { createEmulator } from '../../tools/emulator';
 import type { Subscription } from '../../tools/emulator/areas/subscriptions';
@@ -17,6 +18,7 @@ import type { Bench, Row } from './kit';
 
 const BURST = Number(process.env.RC_BENCH_BURST ?? 200);
 const TRIGGER = 'rcBenchBurstTrig';
+const SOCKET_TRIGGER = 'rcBenchBurstSock';
 const WEBHOOK = 'rcBenchBurstHook';
 const WEBHOOK_PATH = 'rc-bench-burst';
 /** `RC_BENCH_EXPRESSION_ENGINE=legacy`: the same burst on n8n's other expression engine (for comparison). */
@@ -88,7 +90,10 @@ async function quiet(world: TriggerWorld): Promise<void> {
 	await eventually(async () => ((await world.n8n.rest('GET', running)).results as unknown[]).length === 0, 300_000, 'n8n to finish its executions');
 }
 
-/** Sends BURST inbound SMS at once and waits until every delivery and execution has settled. */
+/**
+ * Sends BURST inbound SMS at once and waits until every delivery and execution has settled. The
+ * answer times and failed attempts are those of a webhook subscription's deliveries (none over WebSocket).
+ */
 async function burst(emulator: Emulator, subscription: Subscription, sink: string): Promise<BurstResult> {
 	emulator.sinks.delete(sink);
 	const firstDelivery = emulator.notifications.deliveries.length;
@@ -134,7 +139,10 @@ const bench: Bench = {
 		await emulator.start();
 		let world: TriggerWorld | undefined;
 		try {
-			world = await startTriggerWorld([{ id: TRIGGER, parameters: { events: ['inboundSms'] }, sink: 'burst-trigger' }], {
+			world = await startTriggerWorld([
+				{ id: TRIGGER, parameters: { events: ['inboundSms'] }, sink: 'burst-trigger' },
+				{ id: SOCKET_TRIGGER, parameters: { events: ['inboundSms'], delivery: 'webSocket' }, sink: 'burst-socket' },
+			], {
 				emulatorUrl: emulator.url,
 				logFile: repoPath('test-output/bench-burst-n8n.log'),
 				webhookNodes: [{ id: WEBHOOK, path: WEBHOOK_PATH, sink: 'burst-webhook' }],
@@ -157,6 +165,20 @@ const bench: Bench = {
 			);
 			const trigger = await burst(emulator, subscription, 'burst-trigger');
 			const replaced = emulator.subscriptions?.all().some((s) => s.deliveryMode.address === url && s.id !== subscription.id);
+			await quiet(world);
+
+			// The same burst over WebSocket delivery: no webhook request, so no expression sandbox per event.
+			await world.unpublish(TRIGGER);
+			await world.publish(SOCKET_TRIGGER);
+			const socketSession = await eventually(
+				() => emulator.webSockets.describe().find((s) => s.state === 'connected' && s.subscriptionId),
+				60_000,
+				'the WebSocket subscription',
+			);
+			const socketSubscription = emulator.subscriptions?.get(String(socketSession.subscriptionId));
+			if (!socketSubscription) throw new Error('the WebSocket subscription is missing');
+			const socket = await burst(emulator, socketSubscription, 'burst-socket');
+			const socketAfter = emulator.webSockets.describe().find((s) => s.subscriptionId === socketSession.subscriptionId);
 
 			const ratio = trigger.latencyP50 / webhookNode.latencyP50;
 			const rows: Row[] = [];
@@ -171,6 +193,10 @@ const bench: Bench = {
 			rows.push(
 				{ label: 'RingCentral Trigger: subscription after the burst', value: replaced ? `${trigger.status} (replaced)` : trigger.status, target: 'Active, not replaced', pass: trigger.status === 'Active' && !replaced },
 				{ label: 'event → execution p50, trigger ÷ Webhook node', value: ratio, unit: '×', target: '≤ 1.5', pass: ratio <= 1.5 },
+				{ label: 'RingCentral Trigger over WebSocket: event → execution p50 / p95', value: `${Math.round(socket.latencyP50)} / ${Math.round(socket.latencyP95)}`, unit: 'ms' },
+				{ label: 'RingCentral Trigger over WebSocket: executions / lost / duplicated', value: `${socket.executions} / ${socket.lost} / ${socket.duplicated}`, target: `${BURST} / 0 / 0`, pass: socket.executions === BURST && socket.lost === 0 && socket.duplicated === 0 },
+				{ label: 'RingCentral Trigger over WebSocket: subscription and connection after the burst', value: `${socket.status}, ${String(socketAfter?.state)}`, target: 'Active, connected', pass: socket.status === 'Active' && socketAfter?.state === 'connected' },
+				{ label: 'event → execution p50, trigger over WebSocket ÷ Webhook node', value: socket.latencyP50 / webhookNode.latencyP50, unit: '×', target: '≤ 1.5', pass: socket.latencyP50 / webhookNode.latencyP50 <= 1.5 },
 			);
 			return rows;
 		} finally {
