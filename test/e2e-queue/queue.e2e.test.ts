@@ -1,30 +1,40 @@
 /**
  * n8n in queue mode (tools/n8n/cluster.ts): Postgres and Redis from Debian's packages, a main and
- * two workers with the package linked into each. Production executions of our action nodes run on
- * the workers; publishing the trigger creates one RingCentral subscription, from the main only.
+ * two workers with the package linked into each. Production executions of our action nodes run
+ * on the workers; publishing the trigger creates one RingCentral subscription, from the main only;
+ * a burst of events runs once each, on the workers.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- n8n's execution records, of many shapes */
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { createEmulator } from '../../tools/emulator';
+import { inject } from '../../tools/emulator/events';
 import type { Emulator } from '../../tools/emulator/server';
 import { directNumberOf } from '../../tools/emulator/telephony';
 import { QueueCluster, missingQueueServices } from '../../tools/n8n/cluster';
 import { credentialRecords } from '../../tools/n8n/examples';
 import { PACKAGE_NAME } from '../../tools/n8n/n8n';
 import { repoPath } from '../../tools/repository';
+import { eventually } from '../e2e/probe';
 import messaging from '../e2e/scenarios/messaging';
 import { CREDENTIALS, areaWorkflow } from '../e2e/workflows';
 
 const OUTPUT = repoPath('test-output/e2e-queue');
 const SMS_HOOK = 'e2e-messaging-sms-jwt';
+const SINK = 'queue-trigger';
+const BURST = 30;
 
 let emulator: Emulator;
 let cluster: QueueCluster;
 const sms = areaWorkflow('queue-messaging', messaging.scenarios.filter((scenario) => scenario.id === 'messaging-sms-jwt'));
 
-/** A published trigger workflow: inbound SMS of the JWT credential's user. */
-const triggerWorkflow = {
+/**
+ * A published trigger workflow: inbound SMS of the JWT credential's user, every item posted to an
+ * emulator sink by n8n's HTTP Request node.
+ */
+const TRIGGER_WEBHOOK_ID = '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e02';
+const triggerWorkflow = (emulatorUrl: string) => ({
 	id: 'rcQueueTrigger01',
 	name: 'queue: trigger',
 	nodes: [
@@ -34,17 +44,49 @@ const triggerWorkflow = {
 			type: `${PACKAGE_NAME}.ringCentralTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
-			webhookId: '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e02',
+			webhookId: TRIGGER_WEBHOOK_ID,
 			parameters: { authentication: 'jwt', events: ['inboundSms'] },
 			credentials: { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } },
 		},
+		{
+			id: '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e03',
+			name: 'Record',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [300, 0],
+			parameters: {
+				method: 'POST',
+				url: `${emulatorUrl}/__emulator/sinks/${SINK}`,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify($json) }}',
+				options: {},
+			},
+		},
 	],
-	connections: {},
+	connections: { 'RingCentral Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
 	settings: { executionOrder: 'v1' },
 	pinData: {},
-};
+});
+const TRIGGER = 'rcQueueTrigger01';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mainLog = () => fs.readFileSync(path.join(OUTPUT, 'main.log'), 'utf8');
 const workerLog = (index: number) => fs.readFileSync(path.join(OUTPUT, `worker-${index + 1}.log`), 'utf8');
+/** The executions n8n's workers logged as taken from the queue, per worker. */
+const workerExecutions = () => [0, 1].map((index) => [...workerLog(index).matchAll(/Worker started execution (\d+) /g)].map((match) => match[1]));
+const productionUrl = () => `${cluster.main.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+const subscriptionsAt = (address: string) => emulator.subscriptions?.all().filter((s) => s.deliveryMode.address === address) ?? [];
+const activeSubscription = (address: string) =>
+	eventually(() => subscriptionsAt(address).find((s) => s.status === 'Active'), 60_000, `an Active subscription at ${address}`);
+const executions = async (workflowId: string): Promise<any[]> =>
+	(await cluster.main.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`)).results;
+/** The workflow's executions once none is new or running. */
+const settledExecutions = (workflowId: string) =>
+	eventually(async () => {
+		const found = await executions(workflowId);
+		return found.every((e) => !['new', 'running'].includes(e.status)) ? found : undefined;
+	}, 120_000, `the executions of ${workflowId} to finish`);
 
 beforeAll(async () => {
 	const missing = missingQueueServices();
@@ -59,12 +101,12 @@ beforeAll(async () => {
 		await cluster.prepare();
 		const { main } = cluster;
 		await main.importJson('credentials', credentialRecords(emulator, CREDENTIALS));
-		const { ping: _ping, ...workflow } = sms;
-		await main.importJson('workflow', [workflow, triggerWorkflow]);
-		await main.publish(sms.id);
-		await main.publish(triggerWorkflow.id);
+		const workflows = [sms].map(({ ping: _ping, ...workflow }) => workflow);
+		await main.importJson('workflow', [...workflows, triggerWorkflow(emulator.url)]);
+		for (const id of [sms.id, TRIGGER]) await main.publish(id);
 		await cluster.startN8n();
 		await main.waitForWebhook(sms.ping);
+		await main.signIn();
 	} catch (error) {
 		await cluster.stop();
 		await emulator.stop();
@@ -94,17 +136,46 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 		const sent = emulator.journal({ operationId: 'createSMSMessage' }).filter((entry) => entry.status === 200);
 		expect(sent).toHaveLength(6);
 		// n8n's worker logs each execution it takes from the queue; the main runs none of them.
-		const started = [0, 1].map((index) => (workerLog(index).match(/Worker started execution/g) ?? []).length);
-		expect(started[0] + started[1]).toBeGreaterThanOrEqual(6);
-		expect(fs.readFileSync(path.join(OUTPUT, 'main.log'), 'utf8')).not.toMatch(/Worker started execution/);
+		const started = workerExecutions();
+		expect(started[0].length + started[1].length).toBeGreaterThanOrEqual(6);
+		expect(mainLog()).not.toMatch(/Worker started execution/);
 	});
 
 	test('publishing the trigger created exactly one RingCentral subscription', async () => {
-		const created = () => emulator.journal({ operationId: 'createSubscription' }).filter((entry) => entry.status > 0 && entry.status < 300);
+		const created = () =>
+			emulator
+				.journal({ operationId: 'createSubscription' })
+				.filter((entry) => entry.status > 0 && entry.status < 300)
+				.filter((entry) => (entry.requestBody as { deliveryMode?: { address?: string } }).deliveryMode?.address === productionUrl());
 		// n8n activates published workflows while the main starts; the subscription's handshake follows.
-		for (let waited = 0; created().length === 0 && waited < 60_000; waited += 500) await new Promise((resolve) => setTimeout(resolve, 500));
+		await eventually(() => created().length > 0, 60_000, 'the trigger\'s subscription');
 		// Workers and a restart-free cluster add none.
-		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		await sleep(3_000);
 		expect(created()).toHaveLength(1);
+		expect(subscriptionsAt(productionUrl()).map((s) => s.status)).toEqual(['Active']);
+	});
+
+	test(`a burst of ${BURST} inbound SMS: one execution per event, each run by a worker, the subscription still Active`, async () => {
+		const subscription = await activeSubscription(productionUrl());
+		const before = new Set((await executions(TRIGGER)).map((e) => String(e.id)));
+		emulator.sinks.delete(SINK);
+		const injected = Array.from({ length: BURST }, (_, index) => String((inject(emulator, 'inbound-sms', { text: `queue burst ${index + 1}` }) as { id: string | number }).id));
+		await emulator.notifications.idle();
+		// Every event has its execution, then a pause long enough for a duplicate to show.
+		await eventually(() => (emulator.sinks.get(SINK) ?? []).length >= BURST, 120_000, `${BURST} items in the sink`);
+		await sleep(5_000);
+		const received = (emulator.sinks.get(SINK) ?? []).map((entry) => String((entry.body as { id?: unknown }).id));
+		expect([...received].sort()).toEqual([...injected].sort());
+		expect(new Set(received).size).toBe(BURST);
+
+		const runs = (await settledExecutions(TRIGGER)).filter((e) => !before.has(String(e.id)));
+		expect(runs).toHaveLength(BURST);
+		expect(runs.every((e) => e.mode === 'trigger' && e.status === 'success')).toBe(true);
+		// Each one was taken from the queue by a worker, none by the main.
+		const byWorkers = new Set(workerExecutions().flat());
+		expect(runs.filter((e) => !byWorkers.has(String(e.id)))).toEqual([]);
+		expect(mainLog()).not.toMatch(/Worker started execution/);
+		expect(emulator.subscriptions?.get(subscription.id)?.status).toBe('Active');
+		expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([subscription.id]);
 	});
 });
