@@ -1,10 +1,14 @@
 /**
  * n8n in queue mode (tools/n8n/cluster.ts): Postgres and Redis from Debian's packages, a main and
- * two workers with the package linked into each. Production executions of our action nodes run
- * on the workers; publishing the trigger creates one RingCentral subscription, from the main only;
- * a burst of events runs once each, on the workers.
+ * two workers with the package linked into each, and manual executions offloaded to the workers
+ * (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS, the behaviour n8n is moving to; production executions go
+ * to the workers either way). Production executions of our action nodes run on the workers;
+ * publishing the trigger creates one RingCentral subscription, from the main only; a burst of
+ * events runs once each, on the workers; a test event from the editor's listener reaches the
+ * worker that runs it.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- n8n's execution records, of many shapes */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -17,6 +21,7 @@ import { credentialRecords } from '../../tools/n8n/examples';
 import { PACKAGE_NAME } from '../../tools/n8n/n8n';
 import { repoPath } from '../../tools/repository';
 import { eventually } from '../e2e/probe';
+import { unflatten } from '../e2e/published';
 import messaging from '../e2e/scenarios/messaging';
 import { CREDENTIALS, areaWorkflow } from '../e2e/workflows';
 
@@ -76,6 +81,7 @@ const workerLog = (index: number) => fs.readFileSync(path.join(OUTPUT, `worker-$
 /** The executions n8n's workers logged as taken from the queue, per worker. */
 const workerExecutions = () => [0, 1].map((index) => [...workerLog(index).matchAll(/Worker started execution (\d+) /g)].map((match) => match[1]));
 const productionUrl = () => `${cluster.main.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+const testUrl = () => `${cluster.main.url}/webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`;
 const subscriptionsAt = (address: string) => emulator.subscriptions?.all().filter((s) => s.deliveryMode.address === address) ?? [];
 const activeSubscription = (address: string) =>
 	eventually(() => subscriptionsAt(address).find((s) => s.status === 'Active'), 60_000, `an Active subscription at ${address}`);
@@ -96,7 +102,7 @@ beforeAll(async () => {
 	fs.mkdirSync(OUTPUT, { recursive: true });
 	emulator = await createEmulator({ requireSpec: true, quiet: true, rateLimits: { windowSeconds: 1 } });
 	await emulator.start();
-	cluster = new QueueCluster({ workers: 2, logFolder: OUTPUT });
+	cluster = new QueueCluster({ workers: 2, logFolder: OUTPUT, n8n: { env: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' } } });
 	try {
 		await cluster.prepare();
 		const { main } = cluster;
@@ -177,5 +183,36 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 		expect(mainLog()).not.toMatch(/Worker started execution/);
 		expect(emulator.subscriptions?.get(subscription.id)?.status).toBe('Active');
 		expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([subscription.id]);
+	});
+
+	test('"listen for test event" with manual executions offloaded: the worker finishes with the event as the trigger\'s output', async () => {
+		const production = await activeSubscription(productionUrl());
+		const workflow = triggerWorkflow(emulator.url);
+		const trigger = workflow.nodes[0].name;
+		// What the editor's "Execute step" on the trigger sends.
+		const run = await cluster.main.rest('POST', `/workflows/${TRIGGER}/run`, {
+			workflowId: TRIGGER,
+			startNodes: [{ name: trigger, sourceData: null }],
+			destinationNode: { nodeName: trigger, mode: 'inclusive' },
+		});
+		expect(run).toEqual({ waitingForWebhook: true });
+		await activeSubscription(testUrl());
+		const text = `Is this thing on? ${crypto.randomUUID()}`;
+		const message = inject(emulator, 'inbound-sms', { text }) as { id: string | number };
+		const manual = await eventually(async () => {
+			const found = (await executions(TRIGGER)).find((e) => e.mode === 'manual' && !['new', 'running', 'waiting'].includes(e.status));
+			return found ?? undefined;
+		}, 60_000, 'the manual execution to finish');
+		expect(manual.status).toBe('success');
+		const detail = await cluster.main.rest('GET', `/executions/${manual.id}`);
+		// The trigger's output is the event (it was 0 items while the event stayed in the main's memory).
+		const output = unflatten(detail.data).resultData.runData[trigger][0].data.main[0];
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ subject: text, triggerEvent: 'inboundSms' });
+		expect(String(output[0].json.id)).toBe(String(message.id));
+		expect(workerExecutions().flat()).toContain(String(manual.id));
+		expect(mainLog()).not.toMatch(/Worker started execution/);
+		await eventually(() => subscriptionsAt(testUrl()).length === 0, 30_000, 'the test subscription removed');
+		expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([production.id]);
 	});
 });
