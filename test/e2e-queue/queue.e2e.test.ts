@@ -5,7 +5,7 @@
  * to the workers either way). Production executions of our action nodes run on the workers;
  * publishing the trigger creates one RingCentral subscription, from the main only; a burst of
  * events runs once each, on the workers; a test event from the editor's listener reaches the
- * worker that runs it.
+ * worker that runs it; two workers refresh one expired OAuth2 token once.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- n8n's execution records, of many shapes */
 import crypto from 'node:crypto';
@@ -23,16 +23,19 @@ import { repoPath } from '../../tools/repository';
 import { eventually } from '../e2e/probe';
 import { unflatten } from '../e2e/published';
 import messaging from '../e2e/scenarios/messaging';
+import presence from '../e2e/scenarios/presence';
 import { CREDENTIALS, areaWorkflow } from '../e2e/workflows';
 
 const OUTPUT = repoPath('test-output/e2e-queue');
 const SMS_HOOK = 'e2e-messaging-sms-jwt';
+const PRESENCE_HOOK = 'e2e-presence-unified-get-oauth2';
 const SINK = 'queue-trigger';
 const BURST = 30;
 
 let emulator: Emulator;
 let cluster: QueueCluster;
 const sms = areaWorkflow('queue-messaging', messaging.scenarios.filter((scenario) => scenario.id === 'messaging-sms-jwt'));
+const oauth2 = areaWorkflow('queue-presence', presence.scenarios.filter((scenario) => scenario.id === 'presence-unified-get-oauth2'));
 
 /**
  * A published trigger workflow: inbound SMS of the JWT credential's user, every item posted to an
@@ -107,12 +110,14 @@ beforeAll(async () => {
 		await cluster.prepare();
 		const { main } = cluster;
 		await main.importJson('credentials', credentialRecords(emulator, CREDENTIALS));
-		const workflows = [sms].map(({ ping: _ping, ...workflow }) => workflow);
+		const workflows = [sms, oauth2].map(({ ping: _ping, ...workflow }) => workflow);
 		await main.importJson('workflow', [...workflows, triggerWorkflow(emulator.url)]);
-		for (const id of [sms.id, TRIGGER]) await main.publish(id);
+		for (const id of [sms.id, oauth2.id, TRIGGER]) await main.publish(id);
 		await cluster.startN8n();
 		await main.waitForWebhook(sms.ping);
+		await main.waitForWebhook(oauth2.ping);
 		await main.signIn();
+		await main.connectOAuth2(CREDENTIALS.oauth2.id);
 	} catch (error) {
 		await cluster.stop();
 		await emulator.stop();
@@ -214,5 +219,29 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 		expect(mainLog()).not.toMatch(/Worker started execution/);
 		await eventually(() => subscriptionsAt(testUrl()).length === 0, 30_000, 'the test subscription removed');
 		expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([production.id]);
+	});
+
+	test('an expired OAuth2 token, several executions on both workers at once: all succeed, one refresh grant per round', async () => {
+		for (let round = 1; round <= 3; round++) {
+			const workersBefore = workerExecutions().map((ids) => ids.length);
+			emulator.oauth.expireAccessTokens();
+			const since = emulator.journal().at(-1)?.seq ?? 0;
+			const answers = await Promise.all(
+				Array.from({ length: 8 }, () =>
+					fetch(`${cluster.main.url}/webhook/${PRESENCE_HOOK}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(
+						async (response) => ({ status: response.status, body: (await response.json()) as Array<Record<string, unknown>> }),
+					),
+				),
+			);
+			expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+			for (const answer of answers) expect(answer.body[0]).toHaveProperty('status');
+			const after = emulator.journal({ since });
+			const refreshes = after.filter((e) => e.operationId === 'getToken' && (e.requestBody as { grant_type?: string }).grant_type === 'refresh_token');
+			expect(refreshes.map((e) => e.status)).toEqual([200]);
+			expect(after.filter((e) => e.operationId === 'readUnifiedPresence' && e.status === 200)).toHaveLength(8);
+			// Both workers ran some of this round's executions.
+			const started = workerExecutions().map((ids, index) => ids.length - workersBefore[index]);
+			expect(started.every((count) => count > 0)).toBe(true);
+		}
 	});
 });
