@@ -5,7 +5,8 @@
  * to the workers either way). Production executions of our action nodes run on the workers;
  * publishing the trigger creates one RingCentral subscription, from the main only; a burst of
  * events runs once each, on the workers; a test event from the editor's listener reaches the
- * worker that runs it; two workers refresh one expired OAuth2 token once.
+ * worker that runs it; two workers refresh one expired OAuth2 token once; the trigger's periodic
+ * subscription check runs in the main only.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- n8n's execution records, of many shapes */
 import crypto from 'node:crypto';
@@ -34,12 +35,14 @@ const BURST = 30;
 
 let emulator: Emulator;
 let cluster: QueueCluster;
+/** When the main had started (and activated the trigger). */
+let startedAt = 0;
 const sms = areaWorkflow('queue-messaging', messaging.scenarios.filter((scenario) => scenario.id === 'messaging-sms-jwt'));
 const oauth2 = areaWorkflow('queue-presence', presence.scenarios.filter((scenario) => scenario.id === 'presence-unified-get-oauth2'));
 
 /**
  * A published trigger workflow: inbound SMS of the JWT credential's user, every item posted to an
- * emulator sink by n8n's HTTP Request node.
+ * emulator sink by n8n's HTTP Request node, and the subscription checked every minute.
  */
 const TRIGGER_WEBHOOK_ID = '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e02';
 const triggerWorkflow = (emulatorUrl: string) => ({
@@ -53,7 +56,7 @@ const triggerWorkflow = (emulatorUrl: string) => ({
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: TRIGGER_WEBHOOK_ID,
-			parameters: { authentication: 'jwt', events: ['inboundSms'] },
+			parameters: { authentication: 'jwt', events: ['inboundSms'], options: { healthCheckMinutes: 1 } },
 			credentials: { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } },
 		},
 		{
@@ -114,6 +117,7 @@ beforeAll(async () => {
 		await main.importJson('workflow', [...workflows, triggerWorkflow(emulator.url)]);
 		for (const id of [sms.id, oauth2.id, TRIGGER]) await main.publish(id);
 		await cluster.startN8n();
+		startedAt = Date.now();
 		await main.waitForWebhook(sms.ping);
 		await main.waitForWebhook(oauth2.ping);
 		await main.signIn();
@@ -243,5 +247,24 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 			const started = workerExecutions().map((ids, index) => ids.length - workersBefore[index]);
 			expect(started.every((count) => count > 0)).toBe(true);
 		}
+	});
+
+	test('the periodic subscription check runs in the main only: one read of the subscription per minute', async () => {
+		const subscription = await activeSubscription(productionUrl());
+		// A check reads the subscription once (again after a sign-in when RingCentral refused the token);
+		// the main's start-up check (during the activation) is over 10 s after the cluster is up.
+		const checks = () =>
+			emulator
+				.journal({ operationId: 'readSubscription' })
+				.filter((e) => e.path.endsWith(`/subscription/${subscription.id}`) && e.status === 200 && Date.parse(e.at) > startedAt + 10_000)
+				.map((e) => Date.parse(e.at));
+		// Every minute at a second of the trigger's own: the first periodic check comes within 60 s of the start.
+		await eventually(() => checks().length > 0, Math.max(1_000, startedAt + 75_000 - Date.now()), 'the first periodic subscription check');
+		// Were the workers checking too, their reads would come within the same second.
+		await sleep(5_000);
+		const reads = checks();
+		expect(reads.length).toBeGreaterThanOrEqual(1);
+		expect(reads.length).toBeLessThanOrEqual(Math.ceil((Date.now() - startedAt) / 60_000));
+		for (let index = 1; index < reads.length; index++) expect(reads[index] - reads[index - 1]).toBeGreaterThan(30_000);
 	});
 });
