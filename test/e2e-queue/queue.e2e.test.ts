@@ -1,12 +1,13 @@
 /**
- * n8n in queue mode (tools/n8n/cluster.ts): Postgres and Redis from Debian's packages, a main and
- * two workers with the package linked into each, and manual executions offloaded to the workers
- * (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS, the behaviour n8n is moving to; production executions go
- * to the workers either way). Production executions of our action nodes run on the workers;
- * publishing the trigger creates one RingCentral subscription, from the main only; a burst of
- * events runs once each, on the workers; a test event from the editor's listener reaches the
- * worker that runs it; two workers refresh one expired OAuth2 token once; the trigger's periodic
- * subscription check runs in the main only.
+ * n8n in queue mode (tools/n8n/cluster.ts): Postgres and Redis from Debian's packages, a main, two
+ * workers and a webhook processor behind a load balancer, the package linked into each, and manual
+ * executions offloaded to the workers (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS, the behaviour n8n is
+ * moving to; production executions go to the workers either way). Production executions of our
+ * action nodes run on the workers; publishing the trigger creates one RingCentral subscription,
+ * from the main only; a burst of events runs once each, on the workers, also when the webhook
+ * processor takes the deliveries; a test event from the editor's listener reaches the worker that
+ * runs it; two workers refresh one expired OAuth2 token once; the trigger's periodic subscription
+ * check runs in the main only.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- n8n's execution records, of many shapes */
 import crypto from 'node:crypto';
@@ -86,8 +87,9 @@ const mainLog = () => fs.readFileSync(path.join(OUTPUT, 'main.log'), 'utf8');
 const workerLog = (index: number) => fs.readFileSync(path.join(OUTPUT, `worker-${index + 1}.log`), 'utf8');
 /** The executions n8n's workers logged as taken from the queue, per worker. */
 const workerExecutions = () => [0, 1].map((index) => [...workerLog(index).matchAll(/Worker started execution (\d+) /g)].map((match) => match[1]));
-const productionUrl = () => `${cluster.main.url}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
-const testUrl = () => `${cluster.main.url}/webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`;
+/** The webhook URL every process announces: the load balancer's (cluster.ts's WebhookRouter). */
+const productionUrl = () => `${cluster.main.settings.N8N_WEBHOOK_URL}webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+const testUrl = () => `${cluster.main.settings.N8N_WEBHOOK_URL}webhook-test/${TRIGGER_WEBHOOK_ID}/webhook`;
 const subscriptionsAt = (address: string) => emulator.subscriptions?.all().filter((s) => s.deliveryMode.address === address) ?? [];
 const activeSubscription = (address: string) =>
 	eventually(() => subscriptionsAt(address).find((s) => s.status === 'Active'), 60_000, `an Active subscription at ${address}`);
@@ -108,7 +110,7 @@ beforeAll(async () => {
 	fs.mkdirSync(OUTPUT, { recursive: true });
 	emulator = await createEmulator({ requireSpec: true, quiet: true, rateLimits: { windowSeconds: 1 } });
 	await emulator.start();
-	cluster = new QueueCluster({ workers: 2, logFolder: OUTPUT, n8n: { env: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' } } });
+	cluster = new QueueCluster({ workers: 2, webhookProcessors: 1, logFolder: OUTPUT, n8n: { env: { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' } } });
 	try {
 		await cluster.prepare();
 		const { main } = cluster;
@@ -192,6 +194,40 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 		expect(mainLog()).not.toMatch(/Worker started execution/);
 		expect(emulator.subscriptions?.get(subscription.id)?.status).toBe('Active');
 		expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([subscription.id]);
+	});
+
+	test('a webhook processor behind the load balancer takes the deliveries: each event runs once, started there, run by a worker', async () => {
+		const { router } = cluster;
+		if (!router) throw new Error('the cluster has no load balancer');
+		const subscription = await activeSubscription(productionUrl());
+		const before = new Set((await executions(TRIGGER)).map((e) => String(e.id)));
+		emulator.sinks.delete(SINK);
+		const forwardedBefore = router.forwarded.length;
+		// The load balancer now sends production webhooks to the webhook processor.
+		router.toProcessors = true;
+		let injected: string[];
+		try {
+			injected = Array.from({ length: 10 }, (_, index) => String((inject(emulator, 'inbound-sms', { text: `webhook processor ${index + 1}` }) as { id: string | number }).id));
+			await emulator.notifications.idle();
+			await eventually(() => (emulator.sinks.get(SINK) ?? []).length >= injected.length, 120_000, `${injected.length} items in the sink`);
+			await sleep(5_000);
+		} finally {
+			router.toProcessors = false;
+		}
+		const received = (emulator.sinks.get(SINK) ?? []).map((entry) => String((entry.body as { id?: unknown }).id));
+		expect([...received].sort()).toEqual([...injected].sort());
+		const deliveries = router.forwarded.slice(forwardedBefore).filter((f) => f.path.startsWith(`/webhook/${TRIGGER_WEBHOOK_ID}/`));
+		expect(deliveries.length).toBeGreaterThanOrEqual(injected.length);
+		expect(deliveries.filter((d) => d.target !== cluster.webhookProcessors[0].url)).toEqual([]);
+
+		// Started by the webhook processor from the items its webhook() returned (mode webhook: the
+		// trigger function in the main starts its own with mode trigger), each taken by a worker.
+		const runs = (await settledExecutions(TRIGGER)).filter((e) => !before.has(String(e.id)));
+		expect(runs.map((e) => [e.mode, e.status])).toEqual(Array(injected.length).fill(['webhook', 'success']));
+		const byWorkers = new Set(workerExecutions().flat());
+		expect(runs.filter((e) => !byWorkers.has(String(e.id)))).toEqual([]);
+		expect(mainLog()).not.toMatch(/Worker started execution/);
+		expect(emulator.subscriptions?.get(subscription.id)?.status).toBe('Active');
 	});
 
 	test('"listen for test event" with manual executions offloaded: the worker finishes with the event as the trigger\'s output', async () => {
