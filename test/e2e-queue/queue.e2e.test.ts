@@ -102,6 +102,36 @@ const settledExecutions = (workflowId: string) =>
 		return found.every((e) => !['new', 'running'].includes(e.status)) ? found : undefined;
 	}, 120_000, `the executions of ${workflowId} to finish`);
 
+/**
+ * "Execute step" on the trigger as the editor sends it, then one inbound SMS: the manual execution
+ * once finished, the trigger's output in it, and the event. The test subscription is gone after,
+ * the production one untouched.
+ */
+async function listenForTestEvent() {
+	const production = await activeSubscription(productionUrl());
+	const before = new Set((await executions(TRIGGER)).map((e) => String(e.id)));
+	const trigger = triggerWorkflow(emulator.url).nodes[0].name;
+	const run = await cluster.main.rest('POST', `/workflows/${TRIGGER}/run`, {
+		workflowId: TRIGGER,
+		startNodes: [{ name: trigger, sourceData: null }],
+		destinationNode: { nodeName: trigger, mode: 'inclusive' },
+	});
+	expect(run).toEqual({ waitingForWebhook: true });
+	await activeSubscription(testUrl());
+	const text = `Is this thing on? ${crypto.randomUUID()}`;
+	const message = inject(emulator, 'inbound-sms', { text }) as { id: string | number };
+	const manual = await eventually(async () => {
+		const found = (await executions(TRIGGER)).find((e) => !before.has(String(e.id)) && e.mode === 'manual' && !['new', 'running', 'waiting'].includes(e.status));
+		return found ?? undefined;
+	}, 60_000, 'the manual execution to finish');
+	expect(manual.status).toBe('success');
+	const detail = await cluster.main.rest('GET', `/executions/${manual.id}`);
+	const output = unflatten(detail.data).resultData.runData[trigger][0].data.main[0] as Array<{ json: Record<string, unknown> }>;
+	await eventually(() => subscriptionsAt(testUrl()).length === 0, 30_000, 'the test subscription removed');
+	expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([production.id]);
+	return { manual, output, message, text };
+}
+
 beforeAll(async () => {
 	const missing = missingQueueServices();
 	if (missing) throw new Error(`${missing}: .ci/run installs them; locally, install them or skip this suite`);
@@ -231,34 +261,13 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 	});
 
 	test('"listen for test event" with manual executions offloaded: the worker finishes with the event as the trigger\'s output', async () => {
-		const production = await activeSubscription(productionUrl());
-		const workflow = triggerWorkflow(emulator.url);
-		const trigger = workflow.nodes[0].name;
-		// What the editor's "Execute step" on the trigger sends.
-		const run = await cluster.main.rest('POST', `/workflows/${TRIGGER}/run`, {
-			workflowId: TRIGGER,
-			startNodes: [{ name: trigger, sourceData: null }],
-			destinationNode: { nodeName: trigger, mode: 'inclusive' },
-		});
-		expect(run).toEqual({ waitingForWebhook: true });
-		await activeSubscription(testUrl());
-		const text = `Is this thing on? ${crypto.randomUUID()}`;
-		const message = inject(emulator, 'inbound-sms', { text }) as { id: string | number };
-		const manual = await eventually(async () => {
-			const found = (await executions(TRIGGER)).find((e) => e.mode === 'manual' && !['new', 'running', 'waiting'].includes(e.status));
-			return found ?? undefined;
-		}, 60_000, 'the manual execution to finish');
-		expect(manual.status).toBe('success');
-		const detail = await cluster.main.rest('GET', `/executions/${manual.id}`);
+		const { manual, output, message, text } = await listenForTestEvent();
 		// The trigger's output is the event (it was 0 items while the event stayed in the main's memory).
-		const output = unflatten(detail.data).resultData.runData[trigger][0].data.main[0];
 		expect(output).toHaveLength(1);
 		expect(output[0].json).toMatchObject({ subject: text, triggerEvent: 'inboundSms' });
 		expect(String(output[0].json.id)).toBe(String(message.id));
 		expect(workerExecutions().flat()).toContain(String(manual.id));
 		expect(mainLog()).not.toMatch(/Worker started execution/);
-		await eventually(() => subscriptionsAt(testUrl()).length === 0, 30_000, 'the test subscription removed');
-		expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([production.id]);
 	});
 
 	test('an expired OAuth2 token, several executions on both workers at once: all succeed, one refresh grant per round', async () => {
@@ -302,5 +311,21 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 		expect(reads.length).toBeGreaterThanOrEqual(1);
 		expect(reads.length).toBeLessThanOrEqual(Math.ceil((Date.now() - startedAt) / 60_000));
 		for (let index = 1; index < reads.length; index++) expect(reads[index] - reads[index - 1]).toBeGreaterThan(30_000);
+	});
+
+	test('"listen for test event" without offloading (the main restarted with it off): the main runs it, with the event as the trigger\'s output', async () => {
+		const { main } = cluster;
+		const production = await activeSubscription(productionUrl());
+		await main.stop();
+		main.env = { ...main.env, OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'false' };
+		await main.start();
+		const { manual, output, message, text } = await listenForTestEvent();
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ subject: text, triggerEvent: 'inboundSms' });
+		expect(String(output[0].json.id)).toBe(String(message.id));
+		// No worker took it from the queue: the main ran it.
+		expect(workerExecutions().flat()).not.toContain(String(manual.id));
+		// The restart kept the published workflow's subscription.
+		expect(subscriptionsAt(productionUrl()).map((s) => s.id)).toEqual([production.id]);
 	});
 });
