@@ -1,13 +1,14 @@
 /**
  * n8n in queue mode, as users scale it out: Postgres 15 and Redis from the machine's Debian
  * packages, each started on a free port with its own data folder in a temp folder and stopped by
- * its PID, then one main and any number of workers (./n8n.ts) sharing the database, the queue and
- * the encryption key, with this package linked into each.
+ * its PID, then one main and any number of workers and webhook processors (./n8n.ts) sharing the
+ * database, the queue and the encryption key, with this package linked into each.
  */
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -134,13 +135,67 @@ export class QueueServices {
 	}
 }
 
-/** A queue-mode n8n: services, a main and workers. */
+/**
+ * The load balancer in front of a cluster with webhook processors, as n8n's docs describe it:
+ * production webhooks (`/webhook/…`) to the webhook processors (in turn), everything else
+ * (`/webhook-test/…`, the REST API, the editor) to the main. Until `toProcessors` is set, it sends
+ * everything to the main, as before webhook processors were added.
+ */
+export class WebhookRouter {
+	url = '';
+	main = '';
+	processors: string[] = [];
+	toProcessors = false;
+	/** every request forwarded: its path and the address it went to */
+	readonly forwarded: Array<{ path: string; target: string }> = [];
+	private server?: http.Server;
+	private turn = 0;
+
+	async start(): Promise<this> {
+		const port = await freePort();
+		this.server = http.createServer((request, response) => {
+			const route = request.url ?? '/';
+			const target = this.targetFor(route);
+			this.forwarded.push({ path: route, target });
+			const upstream = http.request(`${target}${route}`, { method: request.method, headers: request.headers }, (answer) => {
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(response);
+			});
+			upstream.on('error', () => {
+				if (!response.headersSent) response.writeHead(502);
+				response.end();
+			});
+			request.pipe(upstream);
+		});
+		await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${port}`;
+		return this;
+	}
+
+	private targetFor(route: string): string {
+		if (!this.toProcessors || !route.startsWith('/webhook/') || !this.processors.length) return this.main;
+		this.turn = (this.turn + 1) % this.processors.length;
+		return this.processors[this.turn];
+	}
+
+	async stop(): Promise<void> {
+		this.server?.closeAllConnections();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+}
+
+/**
+ * A queue-mode n8n: services, a main, workers and optionally webhook processors (then every
+ * process announces the router's address as n8n's webhook URL, so RingCentral delivers to it).
+ */
 export class QueueCluster {
 	readonly services = new QueueServices();
 	main!: N8n;
 	workers: N8n[] = [];
+	webhookProcessors: N8n[] = [];
+	router?: WebhookRouter;
 
-	constructor(readonly options: { workers: number; logFolder?: string; n8n?: N8nOptions }) {}
+	constructor(readonly options: { workers: number; webhookProcessors?: number; logFolder?: string; n8n?: N8nOptions }) {}
 
 	/** Starts the services and readies the main (import and publish before `startN8n()`). */
 	async prepare(): Promise<this> {
@@ -148,23 +203,32 @@ export class QueueCluster {
 		// The cluster's settings, then the caller's (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS, say).
 		const env = { ...this.services.settings(crypto.randomBytes(24).toString('hex')), ...this.options.n8n?.env };
 		const log = (name: string) => (this.options.logFolder ? path.join(this.options.logFolder, `${name}.log`) : undefined);
-		this.main = await new N8n({ ...this.options.n8n, env, logFile: log('main') }).prepare();
+		const processors = this.options.webhookProcessors ?? 0;
+		if (processors > 0) this.router = await new WebhookRouter().start();
+		const options: N8nOptions = { ...this.options.n8n, env, ...(this.router ? { webhookUrl: `${this.router.url}/` } : {}) };
+		this.main = await new N8n({ ...options, logFile: log('main') }).prepare();
 		this.workers = await Promise.all(
-			Array.from({ length: this.options.workers }, (_, index) =>
-				new N8n({ ...this.options.n8n, env, command: 'worker', logFile: log(`worker-${index + 1}`) }).prepare(),
-			),
+			Array.from({ length: this.options.workers }, (_, index) => new N8n({ ...options, command: 'worker', logFile: log(`worker-${index + 1}`) }).prepare()),
 		);
+		this.webhookProcessors = await Promise.all(
+			Array.from({ length: processors }, (_, index) => new N8n({ ...options, command: 'webhook', logFile: log(`webhook-${index + 1}`) }).prepare()),
+		);
+		if (this.router) {
+			this.router.main = this.main.url;
+			this.router.processors = this.webhookProcessors.map((n8n) => n8n.url);
+		}
 		return this;
 	}
 
 	async startN8n(): Promise<this> {
 		await this.main.start();
-		await Promise.all(this.workers.map((worker) => worker.start()));
+		await Promise.all([...this.workers, ...this.webhookProcessors].map((n8n) => n8n.start()));
 		return this;
 	}
 
 	async stop(): Promise<void> {
-		await Promise.all([...this.workers, this.main].filter(Boolean).map((n8n) => n8n.stop()));
+		await Promise.all([...this.webhookProcessors, ...this.workers, this.main].filter(Boolean).map((n8n) => n8n.stop()));
+		await this.router?.stop();
 		await this.services.stop();
 	}
 }

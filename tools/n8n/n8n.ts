@@ -46,8 +46,8 @@ export interface N8nOptions {
 	onInstall?: (where: Layout) => void;
 	/** the public webhook URL n8n announces (default: its own address) */
 	webhookUrl?: string;
-	/** `worker`: a queue-mode worker (./cluster.ts gives the settings it needs); default `start` */
-	command?: 'start' | 'worker';
+	/** `worker`: a queue-mode worker, `webhook`: a queue-mode webhook processor (./cluster.ts gives the settings they need); default `start` */
+	command?: 'start' | 'worker' | 'webhook';
 	/** settings on top of this n8n's own (queue mode, database, encryption key, …) */
 	env?: Record<string, string>;
 }
@@ -152,7 +152,7 @@ export class N8n {
 		this.release = options.release ?? N8N_RELEASES.current;
 	}
 
-	get command(): 'start' | 'worker' {
+	get command(): 'start' | 'worker' | 'webhook' {
 		return this.options.command ?? 'start';
 	}
 
@@ -305,6 +305,11 @@ export class N8n {
 			if (child.exitCode !== null) throw new Error(`n8n exited during start (code ${child.exitCode})`);
 			// A worker serves only its health check (on the port it was given).
 			if (this.command === 'worker' && (await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false))) {
+				this.startupMs = Date.now() - started;
+				return this;
+			}
+			// A webhook processor serves webhooks and its health check, and reports ready once it takes requests.
+			if (this.command === 'webhook' && (await fetch(`${this.url}/healthz/readiness`).then((r) => r.ok, () => false))) {
 				this.startupMs = Date.now() - started;
 				return this;
 			}
