@@ -32,6 +32,7 @@ const OUTPUT = repoPath('test-output/e2e-queue');
 const SMS_HOOK = 'e2e-messaging-sms-jwt';
 const PRESENCE_HOOK = 'e2e-presence-unified-get-oauth2';
 const SINK = 'queue-trigger';
+const SOCKET_SINK = 'queue-trigger-websocket';
 const BURST = 30;
 
 let emulator: Emulator;
@@ -46,29 +47,29 @@ const oauth2 = areaWorkflow('queue-presence', presence.scenarios.filter((scenari
  * emulator sink by n8n's HTTP Request node, and the subscription checked every minute.
  */
 const TRIGGER_WEBHOOK_ID = '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e02';
-const triggerWorkflow = (emulatorUrl: string) => ({
-	id: 'rcQueueTrigger01',
-	name: 'queue: trigger',
+const triggerWorkflow = (emulatorUrl: string, variant: { id: string; sink: string; webSocket?: boolean } = { id: 'rcQueueTrigger01', sink: SINK }) => ({
+	id: variant.id,
+	name: `queue: trigger${variant.webSocket ? ' over WebSocket' : ''}`,
 	nodes: [
 		{
-			id: '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e01',
+			id: `${variant.id}-trigger`,
 			name: 'RingCentral Trigger',
 			type: `${PACKAGE_NAME}.ringCentralTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
-			webhookId: TRIGGER_WEBHOOK_ID,
-			parameters: { authentication: 'jwt', events: ['inboundSms'], options: { healthCheckMinutes: 1 } },
+			webhookId: variant.webSocket ? '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e12' : TRIGGER_WEBHOOK_ID,
+			parameters: { authentication: 'jwt', events: ['inboundSms'], ...(variant.webSocket ? { delivery: 'webSocket' } : { options: { healthCheckMinutes: 1 } }) },
 			credentials: { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } },
 		},
 		{
-			id: '6f1c1e52-5a4b-4c51-9a3e-2b7d1f0c9e03',
+			id: `${variant.id}-record`,
 			name: 'Record',
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
 			position: [300, 0],
 			parameters: {
 				method: 'POST',
-				url: `${emulatorUrl}/__emulator/sinks/${SINK}`,
+				url: `${emulatorUrl}/__emulator/sinks/${variant.sink}`,
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: '={{ JSON.stringify($json) }}',
@@ -81,6 +82,7 @@ const triggerWorkflow = (emulatorUrl: string) => ({
 	pinData: {},
 });
 const TRIGGER = 'rcQueueTrigger01';
+const SOCKET_TRIGGER = 'rcQueueTrigger02';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mainLog = () => fs.readFileSync(path.join(OUTPUT, 'main.log'), 'utf8');
@@ -146,7 +148,7 @@ beforeAll(async () => {
 		const { main } = cluster;
 		await main.importJson('credentials', credentialRecords(emulator, CREDENTIALS));
 		const workflows = [sms, oauth2].map(({ ping: _ping, ...workflow }) => workflow);
-		await main.importJson('workflow', [...workflows, triggerWorkflow(emulator.url)]);
+		await main.importJson('workflow', [...workflows, triggerWorkflow(emulator.url), triggerWorkflow(emulator.url, { id: SOCKET_TRIGGER, sink: SOCKET_SINK, webSocket: true })]);
 		for (const id of [sms.id, oauth2.id, TRIGGER]) await main.publish(id);
 		await cluster.startN8n();
 		startedAt = Date.now();
@@ -258,6 +260,35 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 		expect(runs.filter((e) => !byWorkers.has(String(e.id)))).toEqual([]);
 		expect(mainLog()).not.toMatch(/Worker started execution/);
 		expect(emulator.subscriptions?.get(subscription.id)?.status).toBe('Active');
+	});
+
+	test('WebSocket delivery: one connection for the published workflow, not one per process; each event runs once on a worker', async () => {
+		const { main } = cluster;
+		const before = new Set((await executions(SOCKET_TRIGGER)).map((e) => String(e.id)));
+		await main.publish(SOCKET_TRIGGER);
+		const session = await eventually(
+			() => emulator.webSockets.describe().find((s) => s.state === 'connected' && s.subscriptionId),
+			60_000,
+			'the WebSocket subscription',
+		);
+		emulator.sinks.delete(SOCKET_SINK);
+		const injected = Array.from({ length: 5 }, (_, index) => String((inject(emulator, 'inbound-sms', { text: `over the socket ${index + 1}` }) as { id: string | number }).id));
+		await eventually(() => (emulator.sinks.get(SOCKET_SINK) ?? []).length >= injected.length, 60_000, `${injected.length} items in the WebSocket workflow's sink`);
+		await sleep(5_000);
+		const received = (emulator.sinks.get(SOCKET_SINK) ?? []).map((entry) => String((entry.body as { id?: unknown }).id));
+		expect([...received].sort()).toEqual([...injected].sort());
+
+		// The main's trigger function holds the one connection; the workers and the webhook processor open none.
+		const sessions = emulator.webSockets.describe().filter((s) => s.state !== 'ended');
+		expect(sessions.map((s) => [s.id, s.state, s.connections])).toEqual([[session.id, 'connected', 1]]);
+		const runs = (await settledExecutions(SOCKET_TRIGGER)).filter((e) => !before.has(String(e.id)));
+		expect(runs.map((e) => [e.mode, e.status])).toEqual(Array(injected.length).fill(['trigger', 'success']));
+		const byWorkers = new Set(workerExecutions().flat());
+		expect(runs.filter((e) => !byWorkers.has(String(e.id)))).toEqual([]);
+
+		await main.unpublish(SOCKET_TRIGGER);
+		await eventually(() => emulator.webSockets.describe().every((s) => s.state !== 'connected'), 60_000, 'the WebSocket connection closed');
+		expect(emulator.subscriptions?.get(String(session.subscriptionId))).toBeUndefined();
 	});
 
 	test('"listen for test event" with manual executions offloaded: the worker finishes with the event as the trigger\'s output', async () => {
