@@ -302,6 +302,7 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 	});
 
 	test('an expired OAuth2 token, several executions on both workers at once: all succeed, one refresh grant per round', async () => {
+		let roundsOnBothWorkers = 0;
 		for (let round = 1; round <= 3; round++) {
 			const workersBefore = workerExecutions().map((ids) => ids.length);
 			emulator.oauth.expireAccessTokens();
@@ -319,10 +320,13 @@ describe('n8n in queue mode: a main, two workers, Postgres and Redis', () => {
 			const refreshes = after.filter((e) => e.operationId === 'getToken' && (e.requestBody as { grant_type?: string }).grant_type === 'refresh_token');
 			expect(refreshes.map((e) => e.status)).toEqual([200]);
 			expect(after.filter((e) => e.operationId === 'readUnifiedPresence' && e.status === 200)).toHaveLength(8);
-			// Both workers ran some of this round's executions.
 			const started = workerExecutions().map((ids, index) => ids.length - workersBefore[index]);
-			expect(started.every((count) => count > 0)).toBe(true);
+			expect(started[0] + started[1]).toBeGreaterThanOrEqual(8);
+			if (started.every((count) => count > 0)) roundsOnBothWorkers++;
 		}
+		// n8n's queue does not promise to spread 8 jobs over both workers; it has in every run so far,
+		// and at least one round must have, or the refresh was never raced across processes.
+		expect(roundsOnBothWorkers).toBeGreaterThanOrEqual(1);
 	});
 
 	test('the periodic subscription check runs in the main only: one read of the subscription per minute', async () => {
