@@ -26,6 +26,7 @@ import { eventually } from '../e2e/probe';
 import { unflatten } from '../e2e/published';
 import messaging from '../e2e/scenarios/messaging';
 import presence from '../e2e/scenarios/presence';
+import { recordNode } from '../e2e/trigger-world';
 import { CREDENTIALS, areaWorkflow } from '../e2e/workflows';
 
 const OUTPUT = repoPath('test-output/e2e-queue');
@@ -61,21 +62,7 @@ const triggerWorkflow = (emulatorUrl: string, variant: { id: string; sink: strin
 			parameters: { authentication: 'jwt', events: ['inboundSms'], ...(variant.webSocket ? { delivery: 'webSocket' } : { options: { healthCheckMinutes: 1 } }) },
 			credentials: { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } },
 		},
-		{
-			id: `${variant.id}-record`,
-			name: 'Record',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [300, 0],
-			parameters: {
-				method: 'POST',
-				url: `${emulatorUrl}/__emulator/sinks/${variant.sink}`,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify($json) }}',
-				options: {},
-			},
-		},
+		recordNode(variant.sink, emulatorUrl),
 	],
 	connections: { 'RingCentral Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
 	settings: { executionOrder: 'v1' },

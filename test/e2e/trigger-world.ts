@@ -21,7 +21,7 @@ export interface TriggerSpec {
 }
 
 /** n8n's HTTP Request node posting every item to an emulator sink. */
-function recordNode(sink: string, emulatorUrl: string) {
+export function recordNode(sink: string, emulatorUrl: string) {
 	return {
 		id: crypto.randomUUID(),
 		name: 'Record',
