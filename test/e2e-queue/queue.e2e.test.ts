@@ -150,6 +150,10 @@ beforeAll(async () => {
 	}
 }, 600_000);
 
+afterEach(() => {
+	expect(emulator.takeViolations()).toEqual([]);
+});
+
 afterAll(async () => {
 	await cluster?.stop();
 	await emulator?.stop();

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { exampleWorkflows, importable } from '../../tools/n8n/examples';
 import { PACKAGE_NAME } from '../../tools/n8n/n8n';
-import { n8nRest, runtime } from './client';
+import { control, n8nRest, runtime } from './client';
 import { nodeDescriptions, readmeImagePath, screenshotPath, CHROMIUM } from './files';
 import { CREDENTIALS } from './workflows';
 
@@ -13,6 +13,10 @@ const IGNORED = [/Failed to load resource/, /net::ERR_/];
 
 let browser: Browser;
 let context: BrowserContext;
+
+afterEach(async () => {
+	expect(await control('DELETE', '/violations')).toEqual([]);
+});
 
 beforeAll(async () => {
 	selectors.setTestIdAttribute('data-test-id');

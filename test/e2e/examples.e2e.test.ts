@@ -17,6 +17,10 @@ const active = async (workflow: any) => {
 	);
 };
 
+afterEach(async () => {
+	expect(await control('DELETE', '/violations')).toEqual([]);
+});
+
 beforeAll(async () => {
 	world = await startTriggerWorld([], { examples: true });
 	for (const name of ['missed-call-sms-follow-up', 'voicemail-to-team-chat', 'presence-based-routing']) {

@@ -2,6 +2,10 @@
 import { call, control, journal, mark, n8nCli, n8nTypes, runtime } from './client';
 import { readPackageJson } from './files';
 
+afterEach(async () => {
+	expect(await control('DELETE', '/violations')).toEqual([]);
+});
+
 describe('n8n loads the package as users install it', () => {
 	test('export:nodes registers every node of the n8n block as n8n-nodes-ringcentral.<name>', async () => {
 		const pkg = readPackageJson();

@@ -35,6 +35,10 @@ async function received(count: number, what: string) {
 	}, 60_000, what);
 }
 
+afterEach(async () => {
+	expect(await control('DELETE', '/violations')).toEqual([]);
+});
+
 beforeAll(async () => {
 	await control('DELETE', '/sinks/ws-sms');
 	world = await startTriggerWorld([{ id: WS, parameters: { events: ['inboundSms'], delivery: 'webSocket' }, sink: 'ws-sms' }], {

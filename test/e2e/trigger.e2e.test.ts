@@ -36,6 +36,10 @@ async function settledExecutions(id: string) {
 	}, 30_000, 'executions to finish');
 }
 
+afterEach(async () => {
+	expect(await control('DELETE', '/violations')).toEqual([]);
+});
+
 beforeAll(async () => {
 	world = await startTriggerWorld([
 		{ id: SMS, parameters: { events: ['inboundSms'] }, sink: 'sms' },
