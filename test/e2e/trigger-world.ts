@@ -162,6 +162,6 @@ export async function startTriggerWorld(
 			await n8n.start();
 		},
 		executions: async (id) =>
-			(await n8n.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`)).results,
+			(await n8n.rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}&limit=100`)).results,
 	};
 }

@@ -215,6 +215,23 @@ describe('RingCentral Trigger in real n8n', () => {
 		expect(after.length).toBe(before + 1);
 	});
 
+	test('a burst of 25 inbound SMS at once (n8n\'s default settings): each delivery answered 200 within 3 s, one execution per event, the subscription still Active', async () => {
+		const subscription = await activeSubscription(world.webhookUrl(SMS));
+		await control('DELETE', '/sinks/sms');
+		const before = (await settledExecutions(SMS)).length;
+		const texts = Array.from({ length: 25 }, (_, index) => `Burst ${index + 1}`);
+		await Promise.all(texts.map((text) => control('POST', '/events/inbound-sms', { text })));
+		const after = await settledExecutions(SMS);
+		const items = await sink('sms');
+		expect(items.map((i: any) => i.body.subject).sort()).toEqual([...texts].sort());
+		expect(after.length).toBe(before + texts.length);
+		const uuids = new Set(items.map((i: any) => i.body.uuid));
+		const deliveries = ((await control('GET', '/deliveries')) as any[]).filter((d) => uuids.has(d.uuid));
+		expect(deliveries.map((d) => d.status)).toEqual(Array(texts.length).fill(200));
+		expect(deliveries.filter((d) => d.durationMs >= 3000)).toEqual([]);
+		expect((await subscriptionsAt(world.webhookUrl(SMS))).map((s) => [s.id, s.status])).toEqual([[subscription.id, 'Active']]);
+	});
+
 	test('the periodic check repairs a subscription blacklisted, then one deleted, while n8n keeps running; the next event runs', async () => {
 		const url = world.webhookUrl(HEAL);
 		const logFile = world.n8n.options.logFile as string;
