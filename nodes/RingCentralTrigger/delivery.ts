@@ -33,11 +33,6 @@ export function takeNotification(webhook: string, uuid: string): boolean {
 	return true;
 }
 
-/** Forgets a notification whose handling failed, so RingCentral's next attempt is taken. */
-export function releaseNotification(webhook: string, uuid: string): void {
-	taken.get(webhook)?.delete(uuid);
-}
-
 /** Starts an execution of the published workflow with n8n's execution deduplication key. */
 export type Starter = (items: INodeExecutionData[], deduplicationKey: string) => void;
 

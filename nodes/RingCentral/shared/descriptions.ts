@@ -167,11 +167,6 @@ export function simplifyField(displayOptions: IDisplayOptions, what: string): IN
 	};
 }
 
-/** URL segment from a resource locator field (its value, whichever mode the user picked). */
-export function locatorPathParameter(name: string): string {
-	return `{{ encodeURIComponent(String($parameter["${name}"]?.value ?? $parameter["${name}"]).trim()) }}`;
-}
-
 /** displayOptions showing a field for some operations of one resource. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: operations } };

@@ -27,15 +27,6 @@ export function simplified(pick: (record: IDataObject) => IDataObject): Output {
 	};
 }
 
-/** Several output steps in order. */
-export function outputSteps(...steps: Output[]): Output {
-	return async function (items) {
-		let result = items;
-		for (const step of steps) result = await step.call(this, result);
-		return result;
-	};
-}
-
 function withoutEmpty(record: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 }
