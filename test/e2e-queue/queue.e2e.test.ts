@@ -139,9 +139,10 @@ beforeAll(async () => {
 		for (const id of [sms.id, oauth2.id, TRIGGER]) await main.publish(id);
 		await cluster.startN8n();
 		startedAt = Date.now();
+		// Before the pings: they are the first production executions (see N8n.signIn).
+		await main.signIn();
 		await main.waitForWebhook(sms.ping);
 		await main.waitForWebhook(oauth2.ping);
-		await main.signIn();
 		await main.connectOAuth2(CREDENTIALS.oauth2.id);
 	} catch (error) {
 		await cluster.stop();

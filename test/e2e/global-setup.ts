@@ -64,10 +64,11 @@ async function startWorld(emulator: Emulator, n8n: N8n, time: Time, timings: Tim
 		for (const workflow of workflows) await n8n.publish(workflow.id);
 	});
 	await time('n8n start', () => n8n.start());
+	// Before the pings: they are the first production executions (see N8n.signIn).
+	await time('owner sign-in', () => n8n.signIn());
 	await time('webhooks live', async () => {
 		for (const workflow of workflows) await n8n.waitForWebhook(workflow.ping);
 	});
-	await time('owner sign-in', () => n8n.signIn());
 	const oauth = await time('OAuth2 connect', () => n8n.connectOAuth2(CREDENTIALS.oauth2.id));
 
 	const runtime: Runtime = {

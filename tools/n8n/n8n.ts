@@ -365,7 +365,12 @@ export class N8n {
 		return data?.data ?? data;
 	}
 
-	/** The instance owner: created on first use, signed in afterwards. */
+	/**
+	 * The instance owner: created on first use, signed in afterwards. Call it before the first
+	 * production execution finishes: n8n then marks the owner "activated" by saving a copy of the
+	 * owner it read a moment earlier, which undoes an owner setup made in between (seen on
+	 * 1.123.81: the setup succeeds, then its session and the password are refused).
+	 */
 	async signIn(owner: Owner = OWNER): Promise<Owner> {
 		this.owner = owner;
 		const problems: string[] = [];
