@@ -29,38 +29,26 @@ interface Contender {
 
 const credential = { [CREDENTIALS.jwt.type]: { id: CREDENTIALS.jwt.id, name: CREDENTIALS.jwt.name } };
 
+/** The Presence node reading the user's own presence; `requestOptions` as the node's Request Options set them. */
+function presenceNode(requestOptions?: Record<string, unknown>) {
+	return {
+		type: 'n8n-nodes-ringcentral.ringCentralPresence',
+		typeVersion: 1,
+		parameters: { authentication: 'jwt', resource: 'userPresence', operation: 'get', accountId: '~', extensionId: '~', ...(requestOptions ? { requestOptions } : {}) },
+		credentials: credential,
+	};
+}
+
 function contenders(emulatorUrl: string): Contender[] {
 	return [
-		{
-			who: 'RingCentral Presence',
-			id: 'rcBenchGetsRcNode',
-			path: 'rc-bench-gets-ringcentral',
-			node: {
-				type: 'n8n-nodes-ringcentral.ringCentralPresence',
-				typeVersion: 1,
-				parameters: { authentication: 'jwt', resource: 'userPresence', operation: 'get', accountId: '~', extensionId: '~' },
-				credentials: credential,
-			},
-		},
+		{ who: 'RingCentral Presence', id: 'rcBenchGetsRcNode', path: 'rc-bench-gets-ringcentral', node: presenceNode() },
 		{
 			// n8n's routing loop prepares every item before any request can leave, and yields only for
 			// Batching's interval: what a user with large runs can set.
 			who: 'RingCentral Presence, Batching 100 items / 1 ms',
 			id: 'rcBenchGetsRcBatched',
 			path: 'rc-bench-gets-ringcentral-batched',
-			node: {
-				type: 'n8n-nodes-ringcentral.ringCentralPresence',
-				typeVersion: 1,
-				parameters: {
-					authentication: 'jwt',
-					resource: 'userPresence',
-					operation: 'get',
-					accountId: '~',
-					extensionId: '~',
-					requestOptions: { batching: { batch: { batchSize: 100, batchInterval: 1 } } },
-				},
-				credentials: credential,
-			},
+			node: presenceNode({ batching: { batch: { batchSize: 100, batchInterval: 1 } } }),
 		},
 		{
 			who: 'HTTP Request',
@@ -180,22 +168,21 @@ const bench: Bench = {
 			for (const contender of all) await n8n.waitForWebhook(contender.path, 'GET');
 			// A first run of each loads its code and signs in; the second is measured.
 			for (const contender of all) await runOnce(n8n, emulator, contender);
-			const [ours, batched, theirs] = [
-				await runOnce(n8n, emulator, all[0]),
-				await runOnce(n8n, emulator, all[1]),
-				await runOnce(n8n, emulator, all[2]),
-			];
+			const runs: Run[] = [];
+			for (const contender of all) runs.push(await runOnce(n8n, emulator, contender));
+			const [ours, batched, theirs] = runs;
 			const ratio = ours.wallMs / theirs.wallMs;
 			const rows: Row[] = [];
-			for (const [contender, run] of [[all[0], ours], [all[1], batched], [all[2], theirs]] as const) {
-				const mine = contender === all[0];
+			all.forEach((contender, index) => {
+				const run = runs[index];
+				const mine = index === 0;
 				rows.push(
 					{ label: `${contender.who}: wall time of the node`, value: run.wallMs, unit: 'ms' },
 					{ label: `${contender.who}: first request after the node started`, value: run.firstRequestMs, unit: 'ms' },
 					{ label: `${contender.who}: longest /healthz answer during the run`, value: Math.round(run.healthzMaxMs), unit: 'ms', target: mine ? '< 100' : undefined, pass: mine ? run.healthzMaxMs < 100 : undefined },
 					{ label: `${contender.who}: output items / failed`, value: `${run.items} / ${run.failed}`, target: mine ? `${ITEMS} / 0` : undefined, pass: mine ? run.items === ITEMS && run.failed === 0 : undefined },
 				);
-			}
+			});
 			rows.push(
 				{ label: 'wall time, RingCentral Presence ÷ HTTP Request', value: ratio, unit: '×', target: '≤ 1.0', pass: ratio <= 1.0 },
 				{ label: 'wall time, RingCentral Presence with Batching ÷ HTTP Request', value: batched.wallMs / theirs.wallMs, unit: '×' },
